@@ -1,0 +1,21 @@
+using GuardAlerts.Core.Events;
+
+namespace GuardAlerts.Core.Attribution;
+
+/// <summary>Attributes an event to an actor: who did it, how, from where.</summary>
+public sealed class ActorAttributor
+{
+    private readonly ManagedProviderProfile[] _providers;
+
+    /// <summary>Creates an attributor that recognises the given managed providers (default: Stax).</summary>
+    public ActorAttributor(params ManagedProviderProfile[] providers) =>
+        _providers = providers.Length > 0 ? providers : [ManagedProviderProfile.Stax];
+
+    /// <summary>The actor of any event.</summary>
+    public Actor Attribute(SecurityEvent e) => e switch
+    {
+        CloudTrailEvent ct => CloudTrailActors.Attribute(ct.Record, _providers),
+        GuardDutyEvent gd => GuardDutyActors.Attribute(gd.Finding, _providers),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "unsupported event type"),
+    };
+}

@@ -1,0 +1,11 @@
+namespace GuardAlerts.Core.Events;
+
+/// <summary>A CloudTrail management event, from an EventBridge envelope, a log file or a bare record.</summary>
+public sealed record CloudTrailEvent : SecurityEvent
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.CloudTrail;
+
+    /// <summary>The CloudTrail record.</summary>
+    public required CloudTrailRecord Record { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace GuardAlerts.Core.Events;
+
+/// <summary>The two families of events the pipeline decides on.</summary>
+public enum EventKind
+{
+    /// <summary>An Amazon GuardDuty finding.</summary>
+    GuardDuty,
+    /// <summary>A CloudTrail management event (API call or console sign-in).</summary>
+    CloudTrail,
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace GuardAlerts.Core.Events;
+
+/// <summary>
+/// Turns one JSON value into a typed event. Accepts an EventBridge event (GuardDuty Finding, AWS API Call via
+/// CloudTrail, AWS Console Sign In via CloudTrail), a bare CloudTrail record and a bare GuardDuty finding.
+/// Never throws for bad content: anything unusable becomes a rejection that names the problem.
+/// </summary>
+public static class EventParser
+{
+    public const string GuardDutyDetailType = "GuardDuty Finding";
+    public const string ApiCallDetailType = "AWS API Call via CloudTrail";
+    public const string SignInDetailType = "AWS Console Sign In via CloudTrail";
+
+    /// <summary>Parses one event value. The element must stay alive as long as the event (clone it first if pooled).</summary>
+    public static ParsedEvent Parse(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ParsedEvent.Rejected($"expected a JSON object, got {Describe(root.ValueKind)}");
+        }
+
+        if (JsonRead.Prop(root, "detail-type") is not null || (JsonRead.Prop(root, "detail") is not null && JsonRead.Prop(root, "source") is not null))
+        {
+            return ParseEnvelope(root);
+        }
+
+        if (JsonRead.Prop(root, "eventName") is not null || JsonRead.Prop(root, "eventSource") is not null)
+        {
+            return CloudTrailParser.Parse(root, envelope: null);
+        }
+
+        if (JsonRead.PropAnyCase(root, "schemaVersion") is not null && JsonRead.PropAnyCase(root, "type") is not null)
+        {
+            return GuardDutyParser.Parse(root, envelope: null);
+        }
+
+        if (JsonRead.Prop(root, "Records") is not null)
+        {
+            return ParsedEvent.Rejected("a CloudTrail log file ({\"Records\":[...]}) nested where a single event was expected");
+        }
+
+        return ParsedEvent.Rejected("not an EventBridge event, CloudTrail record or GuardDuty finding "
+            + "(no detail-type, eventName or finding schemaVersion/type)");
+    }
+
+    private static ParsedEvent ParseEnvelope(JsonElement root)
+    {
+        var envelope = new Envelope(
+            Id: JsonRead.Str(root, "id"),
+            DetailType: JsonRead.Str(root, "detail-type"),
+            Source: JsonRead.Str(root, "source"),
+            Account: JsonRead.Str(root, "account"),
+            Region: JsonRead.Str(root, "region"),
+            Time: JsonRead.Time(root, "time"));
+
+        if (JsonRead.Prop(root, "detail-type") is { ValueKind: not JsonValueKind.String })
+        {
+            return ParsedEvent.Rejected("detail-type must be a string", envelope.Id, account: envelope.Account, region: envelope.Region);
+        }
+
+        var kind = envelope.DetailType switch
+        {
+            GuardDutyDetailType => EventKind.GuardDuty,
+            ApiCallDetailType or SignInDetailType => EventKind.CloudTrail,
+            _ => (EventKind?)null,
+        };
+        if (kind is null)
+        {
+            var shown = envelope.DetailType is null ? "missing" : $"'{envelope.DetailType}'";
+            return ParsedEvent.Rejected($"unknown detail-type {shown}: expected '{GuardDutyDetailType}', '{ApiCallDetailType}' or '{SignInDetailType}'",
+                envelope.Id, account: envelope.Account, region: envelope.Region);
+        }
+
+        if (JsonRead.Obj(root, "detail") is not { } detail)
+        {
+            return ParsedEvent.Rejected("detail is missing or not an object", envelope.Id, kind, account: envelope.Account, region: envelope.Region);
+        }
+
+        return kind == EventKind.GuardDuty ? GuardDutyParser.Parse(detail, envelope) : CloudTrailParser.Parse(detail, envelope);
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,38 @@
+namespace GuardAlerts.Core.Rules;
+
+/// <summary>One entry of the risk table: what it matches, how severe, why it matters and what to do next.</summary>
+public sealed record RiskRule
+{
+    public required string Id { get; init; }
+    public required RuleKind Kind { get; init; }
+
+    /// <summary>CloudTrail: the eventSource ("cloudtrail.amazonaws.com").</summary>
+    public string? EventSource { get; init; }
+
+    /// <summary>CloudTrail: the eventNames this entry covers.</summary>
+    public IReadOnlyList<string> EventNames { get; init; } = [];
+
+    /// <summary>GuardDuty: finding type patterns ('*' globs).</summary>
+    public IReadOnlyList<string> FindingTypes { get; init; } = [];
+
+    /// <summary>An optional condition on the event (request fields, identity, response).</summary>
+    public Condition? When { get; init; }
+
+    /// <summary>The fixed severity; null means "from the finding's score band" (GuardDuty).</summary>
+    public Severity? Severity { get; init; }
+
+    public IReadOnlyList<SeverityRaise> Raise { get; init; } = [];
+    public required string Title { get; init; }
+    public required string Why { get; init; }
+    public required string Next { get; init; }
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Events of this rule with the same account, region, principal and target within the window form one alert.</summary>
+    public TimeSpan DedupWindow { get; init; }
+
+    /// <summary>Optional path to the target resource in the event, for the dedup key (default: a well-known request field).</summary>
+    public JsonPath? Target { get; init; }
+
+    /// <summary>Whether the rule covers read-only calls (the CDK rule then needs all management events).</summary>
+    public bool ReadOnlyCalls { get; init; }
+}

@@ -28,10 +28,8 @@ internal static class CloudTrailParser
             return ParsedEvent.Rejected($"eventSource must be a string, got {EventParser.Describe(source.ValueKind)}", id, EventKind.CloudTrail, name, account, region);
         }
 
-        if (id is null)
-        {
-            return ParsedEvent.Rejected("event has no id: neither an EventBridge id nor a CloudTrail eventID", null, EventKind.CloudTrail, name, account, region);
-        }
+        // Documentation samples and hand-made records omit eventID; a content hash keeps redelivery dedup working.
+        id ??= ContentId(detail);
 
         var time = JsonRead.Time(detail, "eventTime") ?? envelope?.Time;
         if (time is null)
@@ -104,6 +102,9 @@ internal static class CloudTrailParser
             OnBehalfOfUserId = onBehalfOf is { } o ? JsonRead.Str(o, "userId") : null,
         };
     }
+
+    private static string ContentId(JsonElement detail) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(detail.GetRawText())))[..32];
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

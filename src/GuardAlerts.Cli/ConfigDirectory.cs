@@ -1,0 +1,40 @@
+using GuardAlerts.Core.Config;
+using GuardAlerts.Core.Policy;
+
+namespace GuardAlerts.Cli;
+
+/// <summary>Reads the policy from --config DIR, or the embedded defaults when no directory is given.</summary>
+internal static class ConfigDirectory
+{
+    public static (byte[] RiskTable, string RiskTableName, byte[] Exemptions, string ExemptionsName) ReadFiles(string? directory)
+    {
+        if (directory is null)
+        {
+            return (PolicyLoader.Embedded(PolicyLoader.RiskTableFile), "(embedded) config/" + PolicyLoader.RiskTableFile,
+                PolicyLoader.Embedded(PolicyLoader.ExemptionsFile), "(embedded) config/" + PolicyLoader.ExemptionsFile);
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new ConfigException($"--config: directory '{directory}' does not exist");
+        }
+
+        var table = Path.Combine(directory, PolicyLoader.RiskTableFile);
+        var exemptions = Path.Combine(directory, PolicyLoader.ExemptionsFile);
+        foreach (var file in new[] { table, exemptions })
+        {
+            if (!File.Exists(file))
+            {
+                throw new ConfigException($"--config: '{file}' is missing (the directory needs both {PolicyLoader.RiskTableFile} and {PolicyLoader.ExemptionsFile})");
+            }
+        }
+
+        return (File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions);
+    }
+
+    public static AlertPolicy Load(string? directory, DateTimeOffset now)
+    {
+        var (table, tableName, exemptions, exemptionsName) = ReadFiles(directory);
+        return PolicyLoader.Load(table, tableName, exemptions, exemptionsName, now);
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using GuardAlerts.Cli;
+using GuardAlerts.Cli.Replay;
+using GuardAlerts.Cli.Validate;
+
+var root = new RootCommand("guard-alerts: replay AWS security events through the GuardAlerts decision pipeline, validate its policy")
+{
+    ReplayCommand.Create(),
+    ValidateCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync("Run 'guard-alerts --help' for usage.").ConfigureAwait(false);
+    return ExitCodes.UsageOrConfig;
+}
+
+return await parsed.InvokeAsync().ConfigureAwait(false);

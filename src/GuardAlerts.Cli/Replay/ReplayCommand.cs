@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using GuardAlerts.Core.Config;
+using GuardAlerts.Core.Pipeline;
+using Spectre.Console;
+
+namespace GuardAlerts.Cli.Replay;
+
+/// <summary>guard-alerts replay &lt;path&gt;... [--format text|jsonl] [--config &lt;dir&gt;] [--now &lt;ISO-8601&gt;]</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Files or directories of events: EventBridge events, arrays, CloudTrail log files (.json/.json.gz), bare records or findings, JSON Lines",
+        };
+        var format = new Option<string>("--format") { Description = "text (a table and a summary) or jsonl (one JSON object per event)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "jsonl");
+        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json (default: the embedded defaults)" };
+        var now = new Option<string?>("--now") { Description = "Decide as of this ISO-8601 time (exemption expiry); default: now" };
+
+        var command = new Command("replay", "Replay events through the decision pipeline (in-memory ledger; nothing is published)") { paths, format, config, now };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var stderr = Console.Error;
+            DateTimeOffset? asOf = null;
+            if (result.GetValue(now) is { } nowText)
+            {
+                if (!DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                {
+                    await stderr.WriteLineAsync($"--now: '{nowText}' is not an ISO-8601 time (for example 2026-11-23T10:00:00Z)").ConfigureAwait(false);
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                asOf = parsed;
+            }
+
+            TimeProvider clock = asOf is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
+            Core.Policy.AlertPolicy policy;
+            try
+            {
+                policy = ConfigDirectory.Load(result.GetValue(config), clock.GetUtcNow());
+            }
+            catch (ConfigException ex)
+            {
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var (files, missing) = InputFiles.Expand(result.GetValue(paths) ?? []);
+            foreach (var path in missing)
+            {
+                await stderr.WriteLineAsync($"{path}: no such file or directory").ConfigureAwait(false);
+            }
+
+            var jsonl = result.GetValue(format) == "jsonl";
+            using var stdout = Console.OpenStandardOutput();
+            IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(AnsiConsole.Console);
+            var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
+            var pipeline = new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), clock);
+            var summary = await new ReplayRunner(pipeline, output, stderr, progress).RunAsync(files, cancellationToken).ConfigureAwait(false);
+            return missing.Count > 0 || summary.HadInputErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using GuardAlerts.Core.Attribution;
+using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Rules;
+
+namespace GuardAlerts.Core.Dedup;
+
+/// <summary>
+/// Builds dedup keys. GuardDuty: account + finding id + severity band (GuardDuty updates a finding in place; a new
+/// band is a new alert). CloudTrail: account + region + rule + principal + target + dedup window, so a burst is one
+/// alert; with a zero window, the event id (EventBridge delivers at least once).
+/// </summary>
+public static class DedupKeyBuilder
+{
+    /// <summary>GuardDuty findings keep being updated for up to 90 days.</summary>
+    public static readonly TimeSpan FindingRetention = TimeSpan.FromDays(90);
+
+    /// <summary>Covers EventBridge's 24-hour retry horizon beyond the window itself.</summary>
+    public static readonly TimeSpan RedeliveryMargin = TimeSpan.FromHours(24);
+
+    // DynamoDB allows 2048-byte partition keys; long keys keep a readable prefix and a hash of the whole.
+    private const int MaxKeyLength = 512;
+
+    // Request fields that name the resource a risky call acts on, most specific first.
+    private static readonly JsonPath[] TargetPaths = Array.ConvertAll(
+    [
+        "requestParameters.name", "requestParameters.trailName", "requestParameters.detectorId", "requestParameters.groupId",
+        "requestParameters.groupName", "requestParameters.bucketName", "requestParameters.userName", "requestParameters.roleName",
+        "requestParameters.keyId", "requestParameters.routeTableId", "requestParameters.networkAclId",
+        "requestParameters.dBSecurityGroupName", "requestParameters.snapshotId", "requestParameters.imageId",
+        "requestParameters.dBSnapshotIdentifier", "requestParameters.dBClusterSnapshotIdentifier", "requestParameters.domainName",
+        "requestParameters.configurationRecorderName", "requestParameters.deliveryChannelName", "requestParameters.logGroupName",
+        "requestParameters.ipSetId", "requestParameters.threatIntelSetId", "requestParameters.sAMLProviderArn",
+        "requestParameters.roleArn", "requestParameters.id", "requestParameters.rule",
+    ], p => new JsonPath(p));
+
+    /// <summary>The key for an event that matched <paramref name="match"/>.</summary>
+    public static DedupKey Build(SecurityEvent e, RuleMatch match, Actor actor) => e switch
+    {
+        GuardDutyEvent gd => new DedupKey(
+            Bound($"gd#{gd.Account ?? "-"}#{gd.Finding.Id}#{match.Severity.Name()}"), FindingRetention),
+        CloudTrailEvent ct when match.Rule.DedupWindow > TimeSpan.Zero => WindowKey(ct, match.Rule, actor),
+        CloudTrailEvent ct => new DedupKey(Bound($"ct#{ct.Account ?? "-"}#{ct.Record.EventId ?? ct.Id}"), RedeliveryMargin),
+        _ => throw new ArgumentOutOfRangeException(nameof(e)),
+    };
+
+    /// <summary>The target resource of a CloudTrail event, as used in its dedup key ("-" when none is known).</summary>
+    public static string Target(CloudTrailEvent e, RiskRule rule)
+    {
+        var values = new List<System.Text.Json.JsonElement>();
+        if (rule.Target is { } custom)
+        {
+            custom.Collect(e.Detail, values);
+        }
+
+        for (var i = 0; values.Count == 0 && i < TargetPaths.Length; i++)
+        {
+            TargetPaths[i].Collect(e.Detail, values);
+        }
+
+        return values.Count > 0 && JsonRead.ScalarText(values[0]) is { } text ? text : "-";
+    }
+
+    private static DedupKey WindowKey(CloudTrailEvent e, RiskRule rule, Actor actor)
+    {
+        var window = rule.DedupWindow;
+        var time = e.Time!.Value.ToUnixTimeSeconds();
+        var bucket = time - (time % (long)window.TotalSeconds);
+        var key = $"ct#{e.Account ?? "-"}#{e.Region ?? "-"}#{rule.Id}#{actor.DedupPrincipal}#{Target(e, rule)}#{bucket}";
+        return new DedupKey(Bound(key), window + RedeliveryMargin);
+    }
+
+    private static string Bound(string key)
+    {
+        if (key.Length <= MaxKeyLength)
+        {
+            return key;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return string.Concat(key.AsSpan(0, MaxKeyLength - 65), "~", hash);
+    }
+}

@@ -1,0 +1,117 @@
+using GuardAlerts.Core.Attribution;
+using GuardAlerts.Core.Dedup;
+using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Exemptions;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Rendering;
+
+namespace GuardAlerts.Core.Pipeline;
+
+/// <summary>
+/// The decision engine: envelope → typed event → actor → rule → exemption → dedup key → ledger claim → render →
+/// publish → confirm. Ports (ledger, publisher) and the clock are injected; the pipeline holds no other state.
+/// </summary>
+public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock, ActorAttributor? attributor = null)
+{
+    private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor();
+
+    /// <summary>The policy in force.</summary>
+    public AlertPolicy Policy => policy;
+
+    /// <summary>
+    /// Decides on one parsed event. Throws only when the event could not be processed (ledger or publisher down after
+    /// their retries): the claim is released first, so a retry publishes it.
+    /// </summary>
+    public async ValueTask<Decision> ProcessAsync(ParsedEvent parsed, CancellationToken cancellationToken = default)
+    {
+        if (parsed.Event is not { } e)
+        {
+            return Decision.From(parsed, Outcome.Rejected, parsed.Rejection ?? "unreadable event");
+        }
+
+        var now = clock.GetUtcNow();
+        var actor = _attributor.Attribute(e);
+        var decided = Decision.From(parsed, Outcome.Ignored, null) with { Actor = actor };
+        if (policy.RiskTable.Match(e) is not { } match)
+        {
+            return decided with { Reason = $"no risk-table rule matches {KindName(e)} '{e.Name}'" };
+        }
+
+        decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };
+        var severity = match.Severity;
+        string? exemptionNote = null;
+        if (policy.Exemptions.Find(e, actor, now) is { } exemption)
+        {
+            decided = decided with { ExemptionId = exemption.Id };
+            var who = $"exemption '{exemption.Id}' (owner {exemption.Owner}, expires {exemption.Expires:yyyy-MM-dd}): {exemption.Reason}";
+            if (exemption.Action == ExemptionAction.Suppress)
+            {
+                return decided with { Outcome = Outcome.Exempted, Reason = "suppressed by " + who };
+            }
+
+            severity = severity.Lower();
+            exemptionNote = $"downgraded from {match.Severity.Name()} to {severity.Name()} by {who}";
+            decided = decided with { Severity = severity };
+        }
+
+        var minimum = policy.RiskTable.MinimumSeverity;
+        if (severity < minimum)
+        {
+            return exemptionNote is null
+                ? decided with { Reason = $"severity {severity.Name()} is below the minimum {minimum.Name()} (rule {match.Rule.Id})" }
+                : decided with { Outcome = Outcome.Exempted, Reason = $"{exemptionNote}, below the minimum {minimum.Name()}" };
+        }
+
+        var key = DedupKeyBuilder.Build(e, match, actor);
+        decided = decided with { DedupKey = key.Value };
+        var claim = await ledger.ClaimAsync(new ClaimRequest(key.Value, now, now + key.Retention), cancellationToken).ConfigureAwait(false);
+        if (claim.Status == ClaimStatus.Duplicate)
+        {
+            var state = claim.Sent ? "already alerted" : "an alert for this key is being sent (claim pending)";
+            return decided with { Outcome = Outcome.Duplicate, SeenCount = claim.SeenCount, Reason = $"{state}; seen {claim.SeenCount} times" };
+        }
+
+        var alert = AlertRenderer.Render(new AlertContext(e, actor, match, severity, key.Value, now, exemptionNote));
+        string messageId;
+        try
+        {
+            messageId = await publisher.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Give the key back so the retry (Lambda's, or the next replay) sends the alert; if even the release
+            // fails, the claim's lease expires and the retry after it sends the alert.
+            await ReleaseQuietlyAsync(claim).ConfigureAwait(false);
+            throw;
+        }
+
+        var reason = exemptionNote;
+        try
+        {
+            await ledger.ConfirmAsync(claim, messageId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The alert is out; failing now would make a retry send it again after the lease. Report, don't throw.
+            reason = $"{(reason is null ? "" : reason + "; ")}published, but confirming in the ledger failed ({ex.GetType().Name}): "
+                + "a duplicate may follow after the claim's lease expires";
+        }
+
+        return decided with { Outcome = Outcome.Alert, Alert = alert, MessageId = messageId, SeenCount = claim.SeenCount, Reason = reason };
+    }
+
+    private async ValueTask ReleaseQuietlyAsync(LedgerClaim claim)
+    {
+        try
+        {
+            await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The lease expiry recovers the claim; the publish failure is what the caller must see.
+            _ = ex;
+        }
+    }
+
+    private static string KindName(SecurityEvent e) => e.Kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event";
+}

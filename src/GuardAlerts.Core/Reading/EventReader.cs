@@ -1,0 +1,133 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using GuardAlerts.Core.Events;
+
+namespace GuardAlerts.Core.Reading;
+
+/// <summary>
+/// Streams events out of any shape a user has: one EventBridge event, an array of them, a CloudTrail log file
+/// ({"Records":[...]}, plain or gzip), bare records or findings, or JSON Lines (any mix of top-level values).
+/// Memory is bounded by the largest single value, never by the input's size. Bad bytes become error items with
+/// their position, and reading resumes at the next value (for JSON Lines, the next line).
+/// </summary>
+public static class EventReader
+{
+    /// <summary>Values above this size are skipped with an error: real events are under 300 KB.</summary>
+    public const int MaxValueBytes = 64 * 1024 * 1024;
+
+    private const int ChunkSize = 64 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = 64,
+        // Two values for one key are read differently by different parsers (EventBridge's matcher, ours): reject them.
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Opens a file, decompressing gzip (by content, whatever the extension).</summary>
+    public static Stream OpenFile(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.SequentialScan);
+        return MaybeDecompress(file);
+    }
+
+    /// <summary>Wraps a seekable stream in a gzip decompressor when it starts with the gzip magic bytes.</summary>
+    public static Stream MaybeDecompress(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return stream;
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Seek(-read, SeekOrigin.Current);
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    /// <summary>Reads every value of the stream in order.</summary>
+    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var state = new ReaderState(input, source);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var items = await state.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (items is null)
+            {
+                yield break;
+            }
+
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Parses one complete JSON value into items (a nested Records wrapper or array yields several).</summary>
+    internal static List<InputItem> ParseValue(ReadOnlyMemory<byte> bytes, string source, long line, long offset)
+    {
+        var items = new List<InputItem>(1);
+        // JsonDocument checks UTF-8 only when a string is read; an invalid byte would surface later as an exception.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            items.Add(new InputItem(source, line, offset, null, "invalid UTF-8: the value contains bytes that are not UTF-8 text"));
+            return items;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, DocumentOptions);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } l ? $" (line {line + l}, byte {ex.BytePositionInLine})" : "";
+            items.Add(new InputItem(source, line, offset, null, $"invalid JSON{where}: {FirstSentence(ex.Message)}"));
+            return items;
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && JsonRead.Arr(root, "Records") is { } records)
+        {
+            foreach (var record in records.EnumerateArray())
+            {
+                items.Add(new InputItem(source, line, offset, SafeParse(record), null));
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in root.EnumerateArray())
+            {
+                items.Add(new InputItem(source, line, offset, SafeParse(element), null));
+            }
+        }
+        else
+        {
+            items.Add(new InputItem(source, line, offset, SafeParse(root), null));
+        }
+
+        return items;
+    }
+
+    private static ParsedEvent SafeParse(JsonElement element)
+    {
+        try
+        {
+            return EventParser.Parse(element);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string escape that decodes to invalid UTF-16 (a lone surrogate such as "\uD800").
+            return ParsedEvent.Rejected($"invalid text in a JSON string: {ex.Message}");
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

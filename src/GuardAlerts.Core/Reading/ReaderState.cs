@@ -1,0 +1,353 @@
+namespace GuardAlerts.Core.Reading;
+
+/// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
+internal sealed class ReaderState(Stream input, string source)
+{
+    private const int LookAhead = 4096;
+
+    private enum Mode
+    {
+        TopLevel,
+        Array,
+        Records,
+        AfterRecords,
+    }
+
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _base;
+    private long _line = 1;
+    private bool _started;
+    private Mode _mode = Mode.TopLevel;
+    private long _containerLine;
+
+    /// <summary>The next items, or null at the end of the input.</summary>
+    public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
+    {
+        if (!_started)
+        {
+            _started = true;
+            await EnsureAsync(3, ct).ConfigureAwait(false);
+            if (_end - _start >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+            {
+                _start += 3; // UTF-8 byte order mark, as Windows editors write it
+            }
+        }
+
+        while (true)
+        {
+            switch (_mode)
+            {
+                case Mode.TopLevel:
+                {
+                    if (!await SkipWhitespaceAsync(commas: false, ct).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    var c = _buffer[_start];
+                    if (c == (byte)'[')
+                    {
+                        _containerLine = _line;
+                        _start++;
+                        _mode = Mode.Array;
+                        continue;
+                    }
+
+                    if (c == (byte)'{')
+                    {
+                        if (await RecordsArrayStartAsync(ct).ConfigureAwait(false) is var skip and > 0)
+                        {
+                            _containerLine = _line;
+                            _start += skip;
+                            _mode = Mode.Records;
+                            continue;
+                        }
+
+                        return await ReadValueAsync(ct).ConfigureAwait(false);
+                    }
+
+                    var error = Error($"unexpected {Show(c)}: expected a JSON object or array");
+                    await SkipLineAsync(ct).ConfigureAwait(false);
+                    return [error];
+                }
+
+                case Mode.Array or Mode.Records:
+                {
+                    if (!await SkipWhitespaceAsync(commas: true, ct).ConfigureAwait(false))
+                    {
+                        _mode = Mode.TopLevel;
+                        return [new InputItem(source, _containerLine, _base + _start, null, "truncated JSON: the array starting here never closes")];
+                    }
+
+                    var c = _buffer[_start];
+                    if (c == (byte)']')
+                    {
+                        _start++;
+                        _mode = _mode == Mode.Records ? Mode.AfterRecords : Mode.TopLevel;
+                        continue;
+                    }
+
+                    if (c is (byte)'{' or (byte)'[')
+                    {
+                        return await ReadValueAsync(ct).ConfigureAwait(false);
+                    }
+
+                    var error = Error($"array item {Show(c)} is not an event object");
+                    await SkipScalarAsync(ct).ConfigureAwait(false);
+                    return [error];
+                }
+
+                case Mode.AfterRecords:
+                {
+                    _mode = Mode.TopLevel;
+                    var scanner = default(ValueScanner);
+                    scanner.ResetInside(1);
+                    if (await ScanAsync(scanner, discard: true, ct).ConfigureAwait(false) < 0)
+                    {
+                        return [new InputItem(source, _containerLine, _base + _start, null, "truncated JSON: the log file object never closes")];
+                    }
+
+                    continue;
+                }
+            }
+        }
+    }
+
+    private async ValueTask<List<InputItem>> ReadValueAsync(CancellationToken ct)
+    {
+        var line = _line;
+        var offset = _base + _start;
+        var scanner = default(ValueScanner);
+        scanner.Reset();
+        var scanned = 0;
+        var skipping = false;
+        while (true)
+        {
+            var found = scanner.Scan(_buffer.AsSpan(_start + scanned, _end - _start - scanned));
+            if (found >= 0)
+            {
+                var length = scanned + found;
+                var items = skipping
+                    ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
+                    : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
+                _start += length;
+                _line += scanner.Newlines;
+                return items;
+            }
+
+            scanned = _end - _start;
+            if (!skipping && scanned > EventReader.MaxValueBytes)
+            {
+                skipping = true;
+            }
+
+            if (skipping)
+            {
+                _start = _end;
+                scanned = 0;
+            }
+
+            if (!await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                _line += scanner.Newlines;
+                _start = _end;
+                return [new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends")];
+            }
+        }
+    }
+
+    /// <summary>Scans with a prepared scanner, consuming what it covers; returns bytes consumed or -1 at end of input.</summary>
+    private async ValueTask<long> ScanAsync(ValueScanner scanner, bool discard, CancellationToken ct)
+    {
+        long total = 0;
+        while (true)
+        {
+            var found = scanner.Scan(_buffer.AsSpan(_start, _end - _start));
+            if (found >= 0)
+            {
+                _start += found;
+                _line += scanner.Newlines;
+                return total + found;
+            }
+
+            total += _end - _start;
+            if (discard)
+            {
+                _start = _end;
+            }
+
+            if (!await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                _line += scanner.Newlines;
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>If the object at _start opens with "Records": [, the bytes up to and including '['; else 0.</summary>
+    private async ValueTask<int> RecordsArrayStartAsync(CancellationToken ct)
+    {
+        await EnsureAsync(LookAhead, ct).ConfigureAwait(false);
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var i = 1;
+        i = SkipWs(span, i);
+        const string key = "\"Records\"";
+        if (span.Length - i < key.Length || !span.Slice(i, key.Length).SequenceEqual("\"Records\""u8))
+        {
+            return 0;
+        }
+
+        i = SkipWs(span, i + key.Length);
+        if (i >= span.Length || span[i] != (byte)':')
+        {
+            return 0;
+        }
+
+        i = SkipWs(span, i + 1);
+        if (i >= span.Length || span[i] != (byte)'[')
+        {
+            return 0;
+        }
+
+        // Count the newlines skipped so positions stay right for pretty-printed files.
+        _line += span[..(i + 1)].Count((byte)'\n');
+        return i + 1;
+    }
+
+    private static int SkipWs(ReadOnlySpan<byte> span, int i)
+    {
+        while (i < span.Length && span[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private async ValueTask<bool> SkipWhitespaceAsync(bool commas, CancellationToken ct)
+    {
+        while (true)
+        {
+            while (_start < _end)
+            {
+                var b = _buffer[_start];
+                if (b == (byte)'\n')
+                {
+                    _line++;
+                }
+                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r') && !(commas && b == (byte)','))
+                {
+                    return true;
+                }
+
+                _start++;
+            }
+
+            if (!await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+    }
+
+    private async ValueTask SkipLineAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                _line++;
+                return;
+            }
+
+            _start = _end;
+            if (!await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask SkipScalarAsync(CancellationToken ct)
+    {
+        var inString = _buffer[_start] == (byte)'"';
+        var escape = false;
+        _start += inString ? 1 : 0;
+        while (true)
+        {
+            while (_start < _end)
+            {
+                var b = _buffer[_start];
+                if (inString)
+                {
+                    escape = !escape && b == (byte)'\\';
+                    inString = escape || b != (byte)'"';
+                }
+                else if (b is (byte)',' or (byte)']' or (byte)'\n' or (byte)'{' or (byte)'[')
+                {
+                    return;
+                }
+
+                if (b == (byte)'\n')
+                {
+                    _line++;
+                }
+
+                _start++;
+            }
+
+            if (!await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask EnsureAsync(int bytes, CancellationToken ct)
+    {
+        while (_end - _start < bytes && await ReadMoreAsync(ct).ConfigureAwait(false))
+        {
+        }
+    }
+
+    /// <summary>Reads more input after the current window, compacting or growing the buffer; false at the end.</summary>
+    private async ValueTask<bool> ReadMoreAsync(CancellationToken ct)
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _base += _start;
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = await input.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);
+        if (read == 0)
+        {
+            _eof = true;
+            return false;
+        }
+
+        _end += read;
+        return true;
+    }
+
+    private InputItem Error(string message) => new(source, _line, _base + _start, null, message);
+
+    private static string Show(byte b) => b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
+}

@@ -1,0 +1,131 @@
+using GuardAlerts.Core.Attribution;
+using GuardAlerts.Core.Tests.Support;
+
+namespace GuardAlerts.Core.Tests.Attribution;
+
+public class ActorAttributorTests
+{
+    private static Actor Attribute(string eventName, string identity, string extra = "", string source = "iam.amazonaws.com") =>
+        new ActorAttributor().Attribute(Json.Valid(Json.ApiCall(eventName, source, identity, extra)));
+
+    [Theory]
+    [InlineData("""{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","userName":"alice","accountId":"111122223333"}""", "IAMUser", "alice", "arn:aws:iam::111122223333:user/alice")]
+    [InlineData("""{"type":"Root","accountId":"111122223333","arn":"arn:aws:iam::111122223333:root"}""", "Root", "root", "arn:aws:iam::111122223333:root")]
+    [InlineData("""{"type":"Root","accountId":"111122223333"}""", "Root", "root", "arn:aws:iam::111122223333:root")]
+    [InlineData("""{"type":"FederatedUser","arn":"arn:aws:sts::111122223333:federated-user/bob","sessionContext":{"sessionIssuer":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/broker","userName":"broker"}}}""", "FederatedUser", "federated user bob", "arn:aws:iam::111122223333:user/broker")]
+    [InlineData("""{"type":"AWSService","invokedBy":"config.amazonaws.com"}""", "AWSService", "config.amazonaws.com", null)]
+    [InlineData("""{"type":"AWSAccount","accountId":"444455556666","principalId":"AIDA"}""", "AWSAccount", "AWS account 444455556666", null)]
+    [InlineData("""{"type":"IdentityCenterUser","accountId":"111122223333","onBehalfOf":{"userId":"u-123","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"}}""", "IdentityCenterUser", "Identity Center user u-123", null)]
+    [InlineData("""{"type":"Unknown","principalId":"111122223333","arn":"","userName":"user1"}""", "Unknown", "user1", null)]
+    [InlineData("""{"principalId":"x"}""", "Unknown", "x", null)]
+    public void Attribute_WhenIdentityType_ShouldNameActorAndPrincipal(string identity, string type, string name, string? principalArn)
+    {
+        var actor = Attribute("CreateUser", identity);
+
+        Assert.Equal(type, actor.IdentityType);
+        Assert.Equal(name, actor.Name);
+        Assert.Equal(principalArn, actor.PrincipalArn);
+    }
+
+    [Fact]
+    public void Attribute_WhenAssumedRole_ShouldUseIssuingRoleNotSession()
+    {
+        var actor = Attribute("CreateUser", Json.AssumedRole("Deployer", "StaxHelper"));
+
+        Assert.Equal("arn:aws:iam::111122223333:role/Deployer", actor.PrincipalArn);
+        Assert.Equal("StaxHelper", actor.SessionName);
+        Assert.Equal("role Deployer (session StaxHelper)", actor.Name);
+        Assert.Equal(MfaStatus.NotUsed, actor.Mfa);
+    }
+
+    [Fact]
+    public void Attribute_WhenAssumedRoleWithoutIssuer_ShouldDeriveRoleFromSessionArn()
+    {
+        var actor = Attribute("CreateUser", """{"type":"AssumedRole","arn":"arn:aws-us-gov:sts::111122223333:assumed-role/Ops/jo"}""");
+
+        Assert.Equal("arn:aws-us-gov:iam::111122223333:role/Ops", actor.PrincipalArn);
+    }
+
+    [Fact]
+    public void Attribute_WhenStaxHelperSession_ShouldLabelAutomationWithoutSilencing()
+    {
+        var actor = Attribute("CreateUser", Json.AssumedRole("AWSAccountAssurance", "StaxHelper"));
+
+        Assert.Equal("Stax automation (StaxHelper session)", actor.Label);
+    }
+
+    [Fact]
+    public void Attribute_WhenStaxEngineerAssumesAdminRoleBySaml_ShouldLabelEngineerWithUserAndType()
+    {
+        var extra = ""","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/staxid-admin-role","principalArn":"arn:aws:iam::111122223333:saml-provider/staxid","roleSessionName":"7c9e6679-7425-40de-944b-e07fc1f90ae7","principalTags":{"stax-user-type":"provider"}}""";
+
+        var actor = Attribute("AssumeRoleWithSAML", """{"type":"SAMLUser","principalId":"p:u","userName":"u","identityProvider":"idp"}""", extra, "sts.amazonaws.com");
+
+        Assert.Equal("Stax engineer access: user 7c9e6679-7425-40de-944b-e07fc1f90ae7, type provider", actor.Label);
+        Assert.Equal("arn:aws:iam::111122223333:saml-provider/staxid", actor.SamlProvider);
+        Assert.Equal("arn:aws:iam::111122223333:role/staxid-admin-role", actor.PrincipalArn);
+    }
+
+    [Fact]
+    public void Attribute_WhenSamlIntoOtherRole_ShouldNotLabelEngineer()
+    {
+        var extra = ""","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/other","principalArn":"arn:aws:iam::111122223333:saml-provider/staxid","roleSessionName":"x"}""";
+
+        var actor = Attribute("AssumeRoleWithSAML", """{"type":"SAMLUser","userName":"u"}""", extra, "sts.amazonaws.com");
+
+        Assert.Null(actor.Label);
+    }
+
+    [Theory]
+    [InlineData("IAMUser", "No", null, MfaStatus.NotUsed)]
+    [InlineData("IAMUser", "Yes", null, MfaStatus.Used)]
+    [InlineData("IAMUser", "YES", null, MfaStatus.Used)]
+    [InlineData("AssumedRole", "No", "arn:aws:iam::111122223333:saml-provider/okta", MfaStatus.IdentityProvider)]
+    public void Attribute_WhenConsoleLogin_ShouldReadMfa(string type, string mfaUsed, string? samlProvider, MfaStatus expected)
+    {
+        var saml = samlProvider is null ? "" : $",\"SamlProviderArn\":\"{samlProvider}\"";
+        var identity = type == "IAMUser" ? Json.IamUser : Json.AssumedRole("Admin", "jo");
+        var extra = $$""","additionalEventData":{"MFAUsed":"{{mfaUsed}}"{{saml}}},"responseElements":{"ConsoleLogin":"Success"}""";
+
+        var actor = Attribute("ConsoleLogin", identity, extra, "signin.amazonaws.com");
+
+        Assert.Equal(expected, actor.Mfa);
+        Assert.Equal(ClientKind.Console, actor.Client);
+    }
+
+    [Fact]
+    public void Attribute_WhenIdentityCenterSession_ShouldCreditIdentityProviderMfa()
+    {
+        var actor = Attribute("ConsoleLogin", Json.AssumedRole("AWSReservedSSO_Admin_0123456789abcdef", "jo@example.com"),
+            ""","additionalEventData":{"MFAUsed":"No"}""", "signin.amazonaws.com");
+
+        Assert.Equal(MfaStatus.IdentityProvider, actor.Mfa);
+    }
+
+    [Theory]
+    [InlineData("aws-cli/2.15.0 Python/3.11", ClientKind.Cli)]
+    [InlineData("Boto3/1.34.0 md/Botocore#1.34.0", ClientKind.Sdk)]
+    [InlineData("APN/1.0 HashiCorp/1.0 Terraform/1.7.0 (+https://www.terraform.io)", ClientKind.Terraform)]
+    [InlineData("console.amazonaws.com", ClientKind.Console)]
+    [InlineData("Mozilla/5.0 (Windows NT 10.0)", ClientKind.Console)]
+    [InlineData("cloudformation.amazonaws.com", ClientKind.CloudFormation)]
+    [InlineData("AWS Internal", ClientKind.AwsService)]
+    [InlineData("curl/8.0", ClientKind.Other)]
+    [InlineData("", ClientKind.Unknown)]
+    public void Classify_WhenUserAgent_ShouldName(string userAgent, ClientKind expected) =>
+        Assert.Equal(expected, UserAgentClassifier.Classify(userAgent));
+
+    [Fact]
+    public void Attribute_WhenGuardDutyAccessKeyFinding_ShouldNamePrincipalAndRemoteIp()
+    {
+        var resource = """{"resourceType":"AccessKey","accessKeyDetails":{"accessKeyId":"ASIAEXAMPLE","principalId":"AROAEXAMPLE:StaxHelper","userName":"Deployer","userType":"AssumedRole"}}""";
+        var extra = ""","action":{"actionType":"AWS_API_CALL","awsApiCallAction":{"api":"ListBuckets","remoteIpDetails":{"ipAddressV4":"203.0.113.9","country":{"countryName":"Nowhere"}}}}""";
+
+        var actor = new ActorAttributor().Attribute(Json.Valid(Json.Finding("UnauthorizedAccess:IAMUser/MaliciousIPCaller", 5, resource, extra)));
+
+        Assert.Equal("arn:aws:iam::111122223333:role/Deployer", actor.PrincipalArn);
+        Assert.Equal("StaxHelper", actor.SessionName);
+        Assert.Equal("203.0.113.9", actor.SourceIp);
+        Assert.Equal("Stax automation (StaxHelper session)", actor.Label);
+    }
+}

@@ -1,0 +1,158 @@
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuardAlerts.Core.Tests.Pipeline;
+
+public class AlertPipelineTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryAlertLedger _ledger = new(TimeSpan.FromMinutes(5));
+    private readonly RecordingPublisher _publisher = new();
+
+    private AlertPipeline Pipeline(string exemptions = """{"exemptions":[]}""", IAlertPublisher? publisher = null) =>
+        new(TestPolicy.Policy(exemptions), _ledger, publisher ?? _publisher, _clock);
+
+    private static string StopLogging(string id = "1", string time = "2026-10-01T10:00:00Z") =>
+        Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ""","requestParameters":{"name":"main"}""", time, id);
+
+    [Fact]
+    public async Task ProcessAsync_WhenRiskyEvent_ShouldPublishOnce()
+    {
+        var decision = await Pipeline().ProcessAsync(Json.Event(StopLogging()));
+
+        Assert.Equal(Outcome.Alert, decision.Outcome);
+        Assert.Equal("trail-stop", decision.RuleId);
+        Assert.Equal(Severity.High, decision.Severity);
+        Assert.Single(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenBurstInWindow_ShouldAlertOnceAndCountTheRest()
+    {
+        var pipeline = Pipeline();
+        var decisions = new List<Decision>();
+        for (var i = 0; i < 4; i++)
+        {
+            decisions.Add(await pipeline.ProcessAsync(Json.Event(StopLogging(id: $"e{i}", time: $"2026-10-01T10:0{i}:00Z"))));
+        }
+
+        Assert.Equal([Outcome.Alert, Outcome.Duplicate, Outcome.Duplicate, Outcome.Duplicate], decisions.Select(d => d.Outcome));
+        Assert.Equal(4, decisions[^1].SeenCount);
+        Assert.Contains("seen 4 times", decisions[^1].Reason, StringComparison.Ordinal);
+        Assert.Single(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenNoRuleMatches_ShouldIgnoreWithReason()
+    {
+        var decision = await Pipeline().ProcessAsync(Json.Event(Json.ApiCall("DescribeInstances", "ec2.amazonaws.com", Json.IamUser)));
+
+        Assert.Equal(Outcome.Ignored, decision.Outcome);
+        Assert.Equal("no risk-table rule matches CloudTrail event 'DescribeInstances'", decision.Reason);
+        Assert.Empty(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenBelowMinimum_ShouldIgnoreButKeepRuleAndSeverity()
+    {
+        var decision = await Pipeline().ProcessAsync(Json.Event(Json.Finding("Recon:EC2/Portscan", 2)));
+
+        Assert.Equal(Outcome.Ignored, decision.Outcome);
+        Assert.Equal("gd-all", decision.RuleId);
+        Assert.Equal(Severity.Low, decision.Severity);
+        Assert.Contains("below the minimum Medium", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenSuppressed_ShouldSayWhichExemptionAndWhy()
+    {
+        var decision = await Pipeline("""{"exemptions":[{"id":"ci","reason":"CI rotates trails","owner":"platform","expires":"2027-01-01","action":"suppress","match":{"principalArns":"arn:aws:iam::111122223333:user/alice"}}]}""")
+            .ProcessAsync(Json.Event(StopLogging()));
+
+        Assert.Equal(Outcome.Exempted, decision.Outcome);
+        Assert.Equal("ci", decision.ExemptionId);
+        Assert.Contains("CI rotates trails", decision.Reason, StringComparison.Ordinal);
+        Assert.Empty(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenDowngraded_ShouldAlertOneLevelLower()
+    {
+        var decision = await Pipeline("""{"exemptions":[{"id":"dev","reason":"dev account","owner":"platform","expires":"2027-01-01","action":"downgrade","match":{"accounts":"111122223333"}}]}""")
+            .ProcessAsync(Json.Event(StopLogging()));
+
+        Assert.Equal(Outcome.Alert, decision.Outcome);
+        Assert.Equal(Severity.Medium, decision.Severity);
+        Assert.Contains("downgraded from High to Medium", decision.Alert!.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenExemptionExpired_ShouldAlert()
+    {
+        var pipeline = Pipeline("""{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2026-10-02","action":"suppress","match":{"accounts":"111122223333"}}]}""");
+        Assert.Equal(Outcome.Exempted, (await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T10:00:00Z")))).Outcome);
+
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(Outcome.Alert, (await pipeline.ProcessAsync(Json.Event(StopLogging("2", "2026-10-02T10:00:00Z")))).Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenRejected_ShouldNotTouchLedger()
+    {
+        var decision = await Pipeline().ProcessAsync(Json.Event("""{"detail-type":"Nope","source":"x","detail":{}}"""));
+
+        Assert.Equal(Outcome.Rejected, decision.Outcome);
+        Assert.Equal(0, _ledger.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenPublishFails_ShouldReleaseClaimSoRetrySendsOnce()
+    {
+        var flaky = new FlakyPublisher(failures: 1);
+        var pipeline = Pipeline(publisher: flaky);
+
+        await Assert.ThrowsAsync<HttpRequestException>(async () => await pipeline.ProcessAsync(Json.Event(StopLogging())));
+        var retry = await pipeline.ProcessAsync(Json.Event(StopLogging()));
+        var again = await pipeline.ProcessAsync(Json.Event(StopLogging()));
+
+        Assert.Equal(Outcome.Alert, retry.Outcome);
+        Assert.Equal(Outcome.Duplicate, again.Outcome);
+        Assert.Equal(1, flaky.Delivered);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenProcessDiedAfterClaim_ShouldSendAfterLeaseExpires()
+    {
+        var pipeline = Pipeline();
+        var key = (await pipeline.ProcessAsync(Json.Event(StopLogging()))).DedupKey!;
+        // Simulate a crash between claim and publish: a second claim on the key that is never confirmed.
+        var orphan = await _ledger.ClaimAsync(new ClaimRequest(key + "-other", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1)), default);
+        Assert.Equal(ClaimStatus.Won, orphan.Status);
+        Assert.Equal(ClaimStatus.Duplicate, (await _ledger.ClaimAsync(new ClaimRequest(key + "-other", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1)), default)).Status);
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(ClaimStatus.Won, (await _ledger.ClaimAsync(new ClaimRequest(key + "-other", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1)), default)).Status);
+    }
+
+    private sealed class FlakyPublisher(int failures) : IAlertPublisher
+    {
+        private int _calls;
+
+        public int Delivered { get; private set; }
+
+        public ValueTask<string> PublishAsync(RenderedAlert alert, CancellationToken cancellationToken)
+        {
+            if (++_calls <= failures)
+            {
+                throw new HttpRequestException("SNS unavailable");
+            }
+
+            Delivered++;
+            return ValueTask.FromResult("m-" + _calls);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using GuardAlerts.Core.Attribution;
+using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.Tests.Support;
+
+namespace GuardAlerts.Core.Tests.Rendering;
+
+public class AlertRendererTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static RenderedAlert Render(string json)
+    {
+        var e = Json.Valid(json);
+        var match = TestPolicy.Table().Match(e)!;
+        return AlertRenderer.Render(new AlertContext(e, new ActorAttributor().Attribute(e), match, match.Severity, "key", Now));
+    }
+
+    private static void AssertSnsSafe(RenderedAlert alert)
+    {
+        Assert.InRange(alert.Subject.Length, 1, AlertRenderer.MaxSubject);
+        Assert.All(alert.Subject, c => Assert.InRange(c, ' ', '~'));
+        Assert.True(char.IsLetterOrDigit(alert.Subject[0]) || char.IsPunctuation(alert.Subject[0]));
+        Assert.InRange(alert.Sms.Length, 1, AlertRenderer.MaxSms);
+        Assert.All(alert.Sms, c => Assert.InRange(c, ' ', '~'));
+        Assert.True(Encoding.UTF8.GetByteCount(alert.MessageJson) < 256 * 1024);
+        Assert.DoesNotContain(alert.EmailBody, c => char.IsControl(c) && c != '\n' && c != '\r');
+        Assert.DoesNotContain('\u202E', alert.EmailBody);
+    }
+
+    [Theory]
+    [InlineData("mallory\r\nBcc: victim@example.com")]
+    [InlineData("eve\u202Egpj.exe")]
+    [InlineData("zoë 😀 \u0000\u0007\u001b[31m")]
+    [InlineData("\"quoted\" <html>&amp;")]
+    public void Render_WhenUserNameIsHostile_ShouldKeepEveryChannelSafe(string userName)
+    {
+        var identity = JsonSerializer.Serialize(new Dictionary<string, string> { ["type"] = "IAMUser", ["userName"] = userName, ["arn"] = "arn:aws:iam::111122223333:user/" + userName });
+
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", identity));
+
+        AssertSnsSafe(alert);
+        Assert.DoesNotContain("\nBcc:", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenFindingHasTwentyThousandBuckets_ShouldStayUnderSnsLimit()
+    {
+        var buckets = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $$"""{"name":"bucket-{{i}}-{{new string('x', 40)}}"}"""));
+        var alert = Render(Json.Finding("Exfiltration:S3/AnomalousBehavior", 8, $$"""{"resourceType":"S3Bucket","s3BucketDetails":[{{buckets}}]}"""));
+
+        AssertSnsSafe(alert);
+        Assert.Contains("and 19997 more", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenSampleFinding_ShouldSaySampleInSubjectAndBody()
+    {
+        var alert = Render(Json.Finding("Backdoor:EC2/C&CActivity.B!DNS", 8).Replace("\"additionalInfo\":{}", "\"additionalInfo\":{\"sample\":true}", StringComparison.Ordinal));
+
+        Assert.StartsWith("[SAMPLE] High:", alert.Subject, StringComparison.Ordinal);
+        Assert.Contains("SAMPLE FINDING", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenCloudTrailAlert_ShouldExplainAndOfferExemption()
+    {
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ""","requestParameters":{"name":"main-trail"}"""));
+
+        Assert.Equal("High: CloudTrail logging stopped - alice - 111122223333 us-east-1", alert.Subject);
+        Assert.Contains("target main-trail", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("Why it matters:", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("What to do next:", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/ev-env-1", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("\"principalArns\": [", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("\"expires\": \"2026-12-30\"", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Equal(["severity", "kind", "name", "account", "region"], alert.Attributes.Select(a => a.Key));
+        Assert.Equal("High", alert.Attributes[0].Value);
+
+        using var message = JsonDocument.Parse(alert.MessageJson);
+        Assert.Equal(alert.Sms, message.RootElement.GetProperty("sms").GetString());
+        Assert.Equal(alert.EmailBody, message.RootElement.GetProperty("email").GetString());
+    }
+}

@@ -1,0 +1,47 @@
+using GuardAlerts.Cli.Tests.Support;
+
+namespace GuardAlerts.Cli.Tests.Validate;
+
+[Trait("Category", "Integration")]
+public class ValidateCommandTests
+{
+    [Fact]
+    public async Task Validate_WhenShippedConfig_ShouldExit0()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("validate", "--config", "config");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("rules", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenEntriesAreWrong_ShouldNameFileEntryAndFieldAndExit2()
+    {
+        var dir = CliProcess.TempDir();
+        await File.WriteAllTextAsync(Path.Combine(dir, "risk-table.json"),
+            """{"rules":[{"id":"x","kind":"cloudtrail","eventSource":"s","eventNames":["A"],"severity":"Huge","title":"t","why":"w","next":"n"}]}""");
+        await File.WriteAllTextAsync(Path.Combine(dir, "exemptions.json"),
+            """{"exemptions":[{"id":"stax","reason":"r","owner":"o","expires":"2030-01-01","action":"suppress","match":{"sessionNames":"StaxHelper"}}]}""");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("risk-table.json: error: entry 'x', field 'severity'", stderr, StringComparison.Ordinal);
+        Assert.Contains("exemptions.json: error: entry 'stax', field 'match'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenExemptionExpiresWithin30Days_ShouldWarnAndExit0()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        var soon = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(dir, "exemptions.json"),
+            "{\"exemptions\":[{\"id\":\"dev\",\"reason\":\"r\",\"owner\":\"o\",\"expires\":\"" + soon + "\",\"action\":\"downgrade\",\"match\":{\"accounts\":\"444455556666\"}}]}");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: entry 'dev', field 'expires'", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using GuardAlerts.Core.Exemptions;
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Rules;
+using GuardAlerts.Core.Tests.Support;
+using NJsonSchema;
+
+namespace GuardAlerts.Core.Tests.Samples;
+
+/// <summary>Lints config/: schemas, loader validation, expiry, and that every rule is exercised by events/.</summary>
+public class ConfigLintTests
+{
+    [Theory]
+    [InlineData("risk-table.json", "risk-table.schema.json")]
+    [InlineData("exemptions.json", "exemptions.schema.json")]
+    public async Task ConfigFile_WhenCheckedAgainstItsSchema_ShouldHaveNoErrors(string file, string schemaFile)
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Config, schemaFile));
+
+        var errors = schema.Validate(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Config, file)));
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
+    public async Task ExemptionSchema_WhenExemptionUsesUnknownField_ShouldReject()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Config, "exemptions.schema.json"));
+
+        var errors = schema.Validate("""{"exemptions":[{"id":"a","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"principalArn":"x"}}]}""");
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public void ShippedConfig_WhenLoaded_ShouldHaveNoErrorsAndNoExpiredExemptions()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var (table, tableErrors) = RiskTableLoader.TryLoad(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.RiskTableFile)), PolicyLoader.RiskTableFile);
+        var (list, listErrors) = ExemptionLoader.TryLoad(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.ExemptionsFile)), PolicyLoader.ExemptionsFile, now);
+
+        Assert.NotNull(table);
+        Assert.NotNull(list);
+        Assert.Empty(tableErrors.Select(e => e.ToString()));
+        Assert.DoesNotContain(listErrors, e => e.Message.Contains("expired", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EmbeddedDefaults_WhenLoaded_ShouldEqualTheShippedConfig()
+    {
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.RiskTableFile)), PolicyLoader.Embedded(PolicyLoader.RiskTableFile));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.ExemptionsFile)), PolicyLoader.Embedded(PolicyLoader.ExemptionsFile));
+    }
+
+    [Fact]
+    public async Task EveryRule_WhenSamplesReplayed_ShouldHaveAnAlertingSample()
+    {
+        var alerted = (await SampleRun.GetAsync()).Where(r => r.Decision.Outcome == Outcome.Alert).Select(r => r.Decision.RuleId).ToHashSet();
+        var table = SampleRun.LoadPolicy(TimeProvider.System.GetUtcNow()).RiskTable;
+
+        var missing = table.Rules.Select(r => r.Id).Where(id => !alerted.Contains(id)).ToList();
+
+        Assert.True(missing.Count == 0, "rules without an alerting sample: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task EveryCloudTrailRule_WhenSamplesReplayed_ShouldHaveANonAlertingSampleOfItsEvents()
+    {
+        var results = await SampleRun.GetAsync();
+        var table = SampleRun.LoadPolicy(TimeProvider.System.GetUtcNow()).RiskTable;
+
+        var missing = table.Rules.Where(r => r.Kind == RuleKind.CloudTrail)
+            .Where(rule => !results.Any(r => rule.EventNames.Contains(r.Decision.Name ?? "") && r.Decision.Outcome == Outcome.Ignored))
+            .Select(r => r.Id)
+            .ToList();
+
+        Assert.True(missing.Count == 0, "cloudtrail rules without a negative sample: " + string.Join(", ", missing));
+    }
+}

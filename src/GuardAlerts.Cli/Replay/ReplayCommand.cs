@@ -57,7 +57,7 @@ internal static class ReplayCommand
 
             var jsonl = result.GetValue(format) == "jsonl";
             using var stdout = Console.OpenStandardOutput();
-            IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(AnsiConsole.Console);
+            IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(Console.Out, AnsiConsole.Console);
             var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
             var pipeline = new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), clock);
             var summary = await new ReplayRunner(pipeline, output, stderr, progress).RunAsync(files, cancellationToken).ConfigureAwait(false);

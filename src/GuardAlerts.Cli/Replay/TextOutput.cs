@@ -6,34 +6,25 @@ using Spectre.Console;
 
 namespace GuardAlerts.Cli.Replay;
 
-/// <summary>A readable line per event as it is decided (so long replays stream), then a summary table.</summary>
-internal sealed class TextOutput(IAnsiConsole console) : IReplayOutput
+/// <summary>
+/// A line per event as it is decided (so long replays stream, one line each, never wrapped, grep-friendly), then a
+/// summary table.
+/// </summary>
+internal sealed class TextOutput(TextWriter stdout, IAnsiConsole console) : IReplayOutput
 {
     public void Decided(InputItem item, Decision d)
     {
-        var outcome = d.Outcome.Name().ToUpperInvariant();
-        var color = d.Outcome switch
-        {
-            Outcome.Alert => d.Severity >= Severity.High ? "red" : "yellow",
-            Outcome.Rejected => "magenta",
-            _ => "grey",
-        };
-        var what = d.Alert?.Subject ?? $"{d.Name} - {d.Reason}";
+        var what = d.Alert?.Subject ?? $"{d.Name}: {d.Reason}";
         var time = d.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-        var exemption = d.ExemptionId is null ? "" : $" exemption={d.ExemptionId}";
-        console.MarkupLine(
-            $"[{color}]{outcome,-9}[/] {Markup.Escape(time)}  {Markup.Escape(d.Severity?.Name() ?? "-"),-13} {Markup.Escape(d.RuleId ?? "-"),-34} {Markup.Escape(Clean(what))}{Markup.Escape(exemption)}");
-        if (d.Outcome is Outcome.Duplicate && d.SeenCount is { } seen)
-        {
-            console.MarkupLine($"          [grey]{Markup.Escape(d.DedupKey ?? "")} seen {seen} times[/]");
-        }
+        var exemption = d.ExemptionId is null ? "" : $" [exemption {d.ExemptionId}]";
+        stdout.WriteLine($"{d.Outcome.Name().ToUpperInvariant(),-9} {time}  {d.Severity?.Name() ?? "-",-13} {d.RuleId ?? "-",-40} {Clean(what)}{exemption}");
     }
 
-    public void Unreadable(InputItem item) =>
-        console.MarkupLine($"[magenta]REJECTED [/] {Markup.Escape(item.Position)}: {Markup.Escape(Clean(item.Error ?? ""))}");
+    public void Unreadable(InputItem item) => stdout.WriteLine($"{"REJECTED",-9} {item.Position}: {Clean(item.Error ?? "")}");
 
     public void Finish(ReplaySummary s)
     {
+        stdout.Flush();
         console.WriteLine();
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Outcome").AddColumn(new TableColumn("Count").RightAligned());
         foreach (var severity in Enum.GetValues<Severity>().Reverse())
@@ -51,5 +42,5 @@ internal sealed class TextOutput(IAnsiConsole console) : IReplayOutput
         console.Write(table);
     }
 
-    private static string Clean(string text) => TextSanitizer.ToSingleLine(text, 160);
+    private static string Clean(string text) => TextSanitizer.ToSingleLine(text, 240);
 }

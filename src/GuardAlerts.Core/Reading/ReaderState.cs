@@ -152,6 +152,8 @@ internal sealed class ReaderState(Stream input, string source)
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
+                // The input ended inside this value: one error for it, not another for the array around it.
+                _mode = Mode.TopLevel;
                 _line += scanner.Newlines;
                 _start = _end;
                 return [new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends")];

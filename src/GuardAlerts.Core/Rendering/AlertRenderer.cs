@@ -51,10 +51,11 @@ public static class AlertRenderer
         };
     }
 
-    /// <summary>The subject line: "[SAMPLE] High: Title - actor - account region", printable ASCII, at most 100.</summary>
+    /// <summary>The subject line: "[SAMPLE] High: Title - account region - actor", printable ASCII, at most 100.</summary>
     public static string Subject(AlertContext c, bool sample)
     {
-        var text = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: {c.Match.Rule.Title} - {c.Actor.Name} - {c.Event.Account} {c.Event.Region}";
+        // Account and region before the actor: a long role/session name is what gets cut at 100 characters.
+        var text = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: {c.Match.Rule.Title} - {c.Event.Account} {c.Event.Region} - {c.Actor.Name}";
         var subject = TextSanitizer.ToPrintableAscii(text, MaxSubject);
         // SNS requires the first character to be a letter, number or punctuation mark; severity names guarantee it,
         // this guards future formats.
@@ -64,7 +65,7 @@ public static class AlertRenderer
     private static string Sms(AlertContext c, bool sample)
     {
         var time = c.Event.Time?.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
-        var text = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Actor.Name}. {c.Event.Account} {c.Event.Region} {time}Z";
+        var text = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time}Z. {c.Actor.Name}";
         return TextSanitizer.ToPrintableAscii(text, MaxSms);
     }
 

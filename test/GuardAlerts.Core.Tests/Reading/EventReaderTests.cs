@@ -83,6 +83,7 @@ public class EventReaderTests
     {
         var items = await ReadAsync(Json.Utf8($$"""{"Records":[{{Record}},{"eventName":"Stop"""));
 
+        Assert.Equal(2, items.Count);
         Assert.NotNull(items[0].Parsed?.Event);
         Assert.Contains("truncated JSON", items[1].Error, StringComparison.Ordinal);
     }

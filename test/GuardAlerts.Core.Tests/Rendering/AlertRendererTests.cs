@@ -68,7 +68,7 @@ public class AlertRendererTests
     {
         var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ""","requestParameters":{"name":"main-trail"}"""));
 
-        Assert.Equal("High: CloudTrail logging stopped - alice - 111122223333 us-east-1", alert.Subject);
+        Assert.Equal("High: CloudTrail logging stopped - 111122223333 us-east-1 - alice", alert.Subject);
         Assert.Contains("target main-trail", alert.EmailBody, StringComparison.Ordinal);
         Assert.Contains("Why it matters:", alert.EmailBody, StringComparison.Ordinal);
         Assert.Contains("What to do next:", alert.EmailBody, StringComparison.Ordinal);

@@ -95,9 +95,10 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
                 {
                     TableName = _tableName,
                     Key = KeyOf(claim.Key),
-                    UpdateExpression = "SET #state = :sent, #messageId = :messageId, #sentAt = :now REMOVE #leaseUntil",
+                    // leaseUntil stays: removing it would let the next duplicate's if_not_exists write it back.
+                    UpdateExpression = "SET #state = :sent, #messageId = :messageId, #sentAt = :now",
                     ConditionExpression = "#claimId = :mine",
-                    ExpressionAttributeNames = Names(A.State, A.MessageId, A.SentAt, A.LeaseUntil, A.ClaimId),
+                    ExpressionAttributeNames = Names(A.State, A.MessageId, A.SentAt, A.ClaimId),
                     ExpressionAttributeValues = new Dictionary<string, AttributeValue>
                     {
                         [":sent"] = new() { S = A.Sent },
@@ -160,9 +161,12 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
             [":now"] = Number(Millis(request.Now)),
             [":nowSeconds"] = Number(request.Now.ToUnixTimeSeconds()),
         };
+        // DynamoDB rejects names and values an expression does not use, so the reset's are added only with it.
+        var names = Names(A.ClaimId, A.State, A.LeaseUntil, A.ExpiresAt, A.ClaimedAt, A.MessageId, A.SentAt);
         if (expired)
         {
             values[":one"] = Number(1);
+            names["#" + A.Seen] = A.Seen;
         }
 
         try
@@ -175,8 +179,7 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
                     UpdateExpression = set,
                     ConditionExpression =
                         "#claimId = :holder AND (#expiresAt <= :nowSeconds OR (#state = :pending AND #leaseUntil <= :now))",
-                    ExpressionAttributeNames = Names(
-                        A.ClaimId, A.State, A.LeaseUntil, A.ExpiresAt, A.ClaimedAt, A.Seen, A.MessageId, A.SentAt),
+                    ExpressionAttributeNames = names,
                     ExpressionAttributeValues = values,
                     ReturnValues = ReturnValue.ALL_NEW,
                 },

@@ -59,13 +59,10 @@ public sealed record AwsAdapterOptions
             errors.Add($"{AwsEnvironmentVariables.TopicArn} is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got '{topicText}'");
         }
 
+        // A valid topic ARN always names a region, so the region is known whenever the options are valid.
         var region = NonEmpty(getVariable(AwsEnvironmentVariables.Region))
             ?? NonEmpty(getVariable(AwsEnvironmentVariables.DefaultRegion))
             ?? topic?.Region;
-        if (region is null && topicText is not null)
-        {
-            errors.Add($"{AwsEnvironmentVariables.Region} is not set and the topic ARN names no region");
-        }
 
         var endpoint = ReadSnsEndpoint(getVariable, errors);
         var lease = ReadLease(getVariable, errors);

@@ -25,15 +25,4 @@ internal static class TestAlerts
             new("region", "eu-west-1"),
         ],
     };
-
-    /// <summary>A publisher that counts and never fails, for ledger flows that only need "SNS accepted it".</summary>
-    public sealed class CountingPublisher : Core.Pipeline.IAlertPublisher
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public ValueTask<string> PublishAsync(RenderedAlert alert, CancellationToken cancellationToken) =>
-            ValueTask.FromResult("msg-" + Interlocked.Increment(ref _count));
-    }
 }

@@ -19,12 +19,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
         for (var round = 1; round <= Rounds; round++)
         {
             var key = $"burst-{round}";
-            using var gate = new ManualResetEventSlim();
-            var claims = await Task.WhenAll(Enumerable.Range(0, Claimants).Select(_ => Task.Run(async () =>
-            {
-                gate.Wait();
-                return await context.ClaimAsync(key);
-            })).ToList().Also(_ => gate.Set()));
+            var claims = await StartGate.RunTogetherAsync(Claimants, () => context.ClaimAsync(key).AsTask());
 
             Assert.Single(claims, c => c.Status == ClaimStatus.Won);
             // The counter is atomic: every caller saw a different count, 1 to 50.
@@ -37,7 +32,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_When50ConcurrentRetriesFollowALapsedLease_ShouldPublishExactlyOnce()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new TestAlerts.CountingPublisher();
+        var publisher = new CountingPublisher();
 
         for (var round = 1; round <= Rounds; round++)
         {
@@ -48,12 +43,8 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
             context.Clock.Advance(LedgerTestContext.Lease + TimeSpan.FromSeconds(1));
             var before = publisher.Count;
 
-            using var gate = new ManualResetEventSlim();
-            var claims = await Task.WhenAll(Enumerable.Range(0, Claimants).Select(_ => Task.Run(async () =>
-            {
-                gate.Wait();
-                return await AlertFlow.RunAsync(context.Ledger, publisher, context.Request(key), TestAlerts.Create());
-            })).ToList().Also(_ => gate.Set()));
+            var claims = await StartGate.RunTogetherAsync(
+                Claimants, () => AlertFlow.RunAsync(context.Ledger, publisher, context.Request(key), TestAlerts.Create()));
 
             Assert.Single(claims, c => c.Status == ClaimStatus.Won);
             Assert.Equal(1, publisher.Count - before);
@@ -65,7 +56,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_WhenProcessDiesBetweenClaimAndPublish_ShouldPublishOnceOnTheRetryAfterTheLease()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new TestAlerts.CountingPublisher();
+        var publisher = new CountingPublisher();
         var alert = TestAlerts.Create();
 
         var crashed = await context.ClaimAsync("k1");
@@ -87,7 +78,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_WhenPublishFails_ShouldReleaseSoTheRetrySendsIt()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new TestAlerts.CountingPublisher();
+        var publisher = new CountingPublisher();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             AlertFlow.RunAsync(context.Ledger, new FailingPublisher(), context.Request("k1"), TestAlerts.Create()));
@@ -101,15 +92,5 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     {
         public ValueTask<string> PublishAsync(Core.Rendering.RenderedAlert alert, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("SNS is down");
-    }
-}
-
-internal static class TaskListExtensions
-{
-    /// <summary>Runs an action on a value and returns it: starts the tasks first, then opens the gate.</summary>
-    public static T Also<T>(this T value, Action<T> action)
-    {
-        action(value);
-        return value;
     }
 }

@@ -1,0 +1,35 @@
+namespace GuardAlerts.Aws.Tests.Infrastructure;
+
+/// <summary>Finds the repository from the test binaries: the first folder up from the build output with GuardAlerts.sln.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string NodeTools => Path.Combine(Root, "tools", "node");
+
+    /// <summary>tools/node, after checking the setup script has installed its packages.</summary>
+    public static string RequireNodeTools()
+    {
+        var modules = Path.Combine(NodeTools, "node_modules");
+        if (!Directory.Exists(Path.Combine(modules, "dynalite")) || !Directory.Exists(Path.Combine(modules, "@aws-sdk", "client-sns")))
+        {
+            throw new InvalidOperationException(
+                $"{modules} is missing or incomplete. Run the test setup first: bash tools/setup.sh (npm ci --prefix tools/node).");
+        }
+
+        return NodeTools;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GuardAlerts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"GuardAlerts.sln not found above {AppContext.BaseDirectory}.");
+    }
+}

@@ -22,11 +22,11 @@ public static class AwsEnvironmentVariables
     public const string IgnoreConfiguredEndpointUrls = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
     /// <summary>The DynamoDB ledger table's name.</summary>
-    public const string TableName = "GUARD_ALERTS_TABLE";
+    public const string TableName = "GUARDALERTS_TABLE";
 
     /// <summary>The SNS topic alerts are published to.</summary>
-    public const string TopicArn = "GUARD_ALERTS_TOPIC_ARN";
+    public const string TopicArn = "GUARDALERTS_TOPIC_ARN";
 
     /// <summary>How long a claim stays exclusive before a retry may take it over (seconds).</summary>
-    public const string LeaseSeconds = "GUARD_ALERTS_LEASE_SECONDS";
+    public const string LeaseSeconds = "GUARDALERTS_LEASE_SECONDS";
 }

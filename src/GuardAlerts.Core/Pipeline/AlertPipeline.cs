@@ -68,7 +68,7 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         if (claim.Status == ClaimStatus.Duplicate)
         {
             var state = claim.Sent ? "already alerted" : "an alert for this key is being sent (claim pending)";
-            return decided with { Outcome = Outcome.Duplicate, SeenCount = claim.SeenCount, Reason = $"{state}; seen {claim.SeenCount} times" };
+            return decided with { Outcome = Outcome.Duplicate, SeenCount = claim.SeenCount, ClaimPending = !claim.Sent, Reason = $"{state}; seen {claim.SeenCount} times" };
         }
 
         var alert = AlertRenderer.Render(new AlertContext(e, actor, match, severity, key.Value, now, exemptionNote));

@@ -25,6 +25,12 @@ public sealed record Decision
     /// <summary>For duplicates: how many times the key has been seen (a burst of N events reports N).</summary>
     public long? SeenCount { get; init; }
 
+    /// <summary>
+    /// For duplicates: another caller holds an unconfirmed claim (it may be publishing, or it may have died). A
+    /// caller that can be retried (Lambda) should fail so the retry after the lease publishes if the holder died.
+    /// </summary>
+    public bool ClaimPending { get; init; }
+
     /// <summary>Why the event was ignored, exempted, a duplicate or rejected; notes for an alert.</summary>
     public string? Reason { get; init; }
 

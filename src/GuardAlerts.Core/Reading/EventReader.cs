@@ -67,7 +67,7 @@ public static class EventReader
     }
 
     /// <summary>Parses one complete JSON value into items (a nested Records wrapper or array yields several).</summary>
-    internal static List<InputItem> ParseValue(ReadOnlyMemory<byte> bytes, string source, long line, long offset)
+    public static List<InputItem> ParseValue(ReadOnlyMemory<byte> bytes, string source, long line, long offset)
     {
         var items = new List<InputItem>(1);
         // JsonDocument checks UTF-8 only when a string is read; an invalid byte would surface later as an exception.

@@ -9,7 +9,7 @@ public sealed class AwsAdapterOptionsTests
     [Fact]
     public void FromEnvironment_WhenOnlyTableAndTopicAreSet_ShouldTakeRegionAndEndpointFromTheArn()
     {
-        var options = AwsAdapterOptions.FromEnvironment(Env(("GUARD_ALERTS_TABLE", "ledger"), ("GUARD_ALERTS_TOPIC_ARN", Arn)));
+        var options = AwsAdapterOptions.FromEnvironment(Env(("GUARDALERTS_TABLE", "ledger"), ("GUARDALERTS_TOPIC_ARN", Arn)));
 
         Assert.Equal("ledger", options.TableName);
         Assert.Equal("eu-central-1", options.Region);
@@ -65,24 +65,24 @@ public sealed class AwsAdapterOptionsTests
     {
         var error = Assert.Throws<AwsOptionsException>(() => AwsAdapterOptions.FromEnvironment(Env()));
 
-        Assert.Contains(error.Errors, e => e.StartsWith("GUARD_ALERTS_TABLE", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.StartsWith("GUARD_ALERTS_TOPIC_ARN", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("GUARDALERTS_TABLE", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("GUARDALERTS_TOPIC_ARN", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("GUARD_ALERTS_TOPIC_ARN", "arn:aws:sqs:eu-west-1:123456789012:q")]
-    [InlineData("GUARD_ALERTS_TOPIC_ARN", "alerts")]
+    [InlineData("GUARDALERTS_TOPIC_ARN", "arn:aws:sqs:eu-west-1:123456789012:q")]
+    [InlineData("GUARDALERTS_TOPIC_ARN", "alerts")]
     [InlineData("AWS_ENDPOINT_URL_SNS", "localhost:4566")]
     [InlineData("AWS_ENDPOINT_URL", "ftp://127.0.0.1")]
-    [InlineData("GUARD_ALERTS_LEASE_SECONDS", "2")]
-    [InlineData("GUARD_ALERTS_LEASE_SECONDS", "ten")]
-    [InlineData("GUARD_ALERTS_TABLE", "ab")]
+    [InlineData("GUARDALERTS_LEASE_SECONDS", "2")]
+    [InlineData("GUARDALERTS_LEASE_SECONDS", "ten")]
+    [InlineData("GUARDALERTS_TABLE", "ab")]
     public void FromEnvironment_WhenAVariableIsInvalid_ShouldNameIt(string name, string value)
     {
         var variables = new Dictionary<string, string?>
         {
-            ["GUARD_ALERTS_TABLE"] = "ledger",
-            ["GUARD_ALERTS_TOPIC_ARN"] = Arn,
+            ["GUARDALERTS_TABLE"] = "ledger",
+            ["GUARDALERTS_TOPIC_ARN"] = Arn,
             [name] = value,
         };
 
@@ -96,7 +96,7 @@ public sealed class AwsAdapterOptionsTests
     [Fact]
     public void FromEnvironment_WhenLeaseIsSet_ShouldUseIt()
     {
-        var options = AwsAdapterOptions.FromEnvironment(Env(("GUARD_ALERTS_LEASE_SECONDS", "90")), "ledger", Arn);
+        var options = AwsAdapterOptions.FromEnvironment(Env(("GUARDALERTS_LEASE_SECONDS", "90")), "ledger", Arn);
 
         Assert.Equal(TimeSpan.FromSeconds(90), options.LeaseDuration);
     }

@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Rendering;
 

@@ -1,3 +1,5 @@
+using GuardAlerts.Testing;
+
 namespace GuardAlerts.Aws.Tests.Infrastructure;
 
 /// <summary>One dynalite server shared by the ledger test classes.</summary>

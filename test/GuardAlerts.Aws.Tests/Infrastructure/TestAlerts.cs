@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using GuardAlerts.Core.Rendering;
 
 namespace GuardAlerts.Aws.Tests.Infrastructure;

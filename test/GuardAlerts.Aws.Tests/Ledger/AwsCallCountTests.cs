@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Sns;

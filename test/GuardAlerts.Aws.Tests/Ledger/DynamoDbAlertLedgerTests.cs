@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
 

@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GuardAlerts.Aws.Ledger;

@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using System.Net;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Configuration;

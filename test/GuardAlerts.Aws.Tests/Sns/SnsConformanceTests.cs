@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Configuration;

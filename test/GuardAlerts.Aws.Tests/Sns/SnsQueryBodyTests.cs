@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using System.Text;
 using GuardAlerts.Aws.Sns;
 using GuardAlerts.Aws.Tests.Infrastructure;

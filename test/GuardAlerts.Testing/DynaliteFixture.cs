@@ -1,10 +1,11 @@
+using Xunit;
 using System.Diagnostics;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Ledger;
 
-namespace GuardAlerts.Aws.Tests.Infrastructure;
+namespace GuardAlerts.Testing;
 
 /// <summary>
 /// Starts dynalite (in memory, createTableMs 0, a loopback port the OS picks) from tools/node for the test run

@@ -1,7 +1,7 @@
-namespace GuardAlerts.Aws.Tests.Infrastructure;
+namespace GuardAlerts.Testing;
 
 /// <summary>Finds the repository from the test binaries: the first folder up from the build output with GuardAlerts.sln.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace GuardAlerts.Aws.Tests.Infrastructure;
+namespace GuardAlerts.Testing;
 
 /// <summary>Runs a script from tools/node with JSON on stdin and returns its stdout.</summary>
-internal static class NodeScript
+public static class NodeScript
 {
     public static async Task<string> RunAsync(string script, string stdin)
     {

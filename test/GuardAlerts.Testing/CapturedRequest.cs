@@ -1,4 +1,4 @@
-namespace GuardAlerts.Aws.Tests.Infrastructure;
+namespace GuardAlerts.Testing;
 
 /// <summary>One HTTP request as it arrived on the wire.</summary>
 public sealed record CapturedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body)

@@ -1,0 +1,17 @@
+namespace GuardAlerts.Functions.Configuration;
+
+/// <summary>The environment variables the function reads besides the AWS adapters' (see AwsEnvironmentVariables).</summary>
+internal static class FunctionEnvironment
+{
+    /// <summary>"guardduty" or "cloudtrail": which function this process serves (set by Lambda from the handler setting).</summary>
+    public const string Handler = "_HANDLER";
+
+    /// <summary>host:port of the Lambda Runtime API.</summary>
+    public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+
+    /// <summary>The X-Ray trace header of the current invocation, set per event.</summary>
+    public const string TraceId = "_X_AMZN_TRACE_ID";
+
+    /// <summary>The policy files (risk-table.json, exemptions.json) are bundled in this folder beside the binary.</summary>
+    public const string PolicyFolder = "config";
+}

@@ -1,0 +1,50 @@
+using GuardAlerts.Aws.Configuration;
+using GuardAlerts.Core.Config;
+using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Functions.Handlers;
+
+namespace GuardAlerts.Functions.Configuration;
+
+/// <summary>Everything the function needs, read once at start-up and validated: every problem is named, together.</summary>
+internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, AlertPolicy Policy)
+{
+    public static FunctionSettings Load(Func<string, string?> getVariable, string policyDirectory, DateTimeOffset now)
+    {
+        var errors = new List<string>();
+        var kind = FunctionKind.Parse(getVariable(FunctionEnvironment.Handler));
+        if (kind is null)
+        {
+            errors.Add($"{FunctionEnvironment.Handler} must be '{FunctionKind.GuardDuty}' or '{FunctionKind.CloudTrail}', got '{getVariable(FunctionEnvironment.Handler)}'");
+        }
+
+        AwsAdapterOptions? aws = null;
+        try
+        {
+            aws = AwsAdapterOptions.FromEnvironment(getVariable);
+        }
+        catch (AwsOptionsException ex)
+        {
+            errors.Add(ex.Message);
+        }
+
+        AlertPolicy? policy = null;
+        try
+        {
+            var table = Path.Combine(policyDirectory, PolicyLoader.RiskTableFile);
+            var exemptions = Path.Combine(policyDirectory, PolicyLoader.ExemptionsFile);
+            policy = PolicyLoader.Load(File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions, now);
+        }
+        catch (Exception ex) when (ex is ConfigException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"policy files in {policyDirectory}: {ex.Message}");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigException("invalid function configuration: " + string.Join("; ", errors));
+        }
+
+        return new FunctionSettings(kind!.Value, aws!, policy!);
+    }
+}

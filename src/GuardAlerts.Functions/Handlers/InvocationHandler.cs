@@ -1,0 +1,64 @@
+using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Reading;
+using GuardAlerts.Functions.Observability;
+using GuardAlerts.Functions.Runtime;
+
+namespace GuardAlerts.Functions.Handlers;
+
+/// <summary>
+/// The thin handler: parse, run the pipeline, return. Never reports success for an event it did not handle: a
+/// malformed event or one of the other kind is an error (the dead-letter destination keeps it with the reason); a
+/// ledger or SNS failure after retries propagates, so Lambda retries the event.
+/// </summary>
+internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, DecisionLog log, TimeProvider clock)
+{
+    public const string RejectedEvent = "GuardAlerts.RejectedEvent";
+    public const string WrongEventKind = "GuardAlerts.WrongEventKind";
+    public const string ClaimPending = "GuardAlerts.ClaimPending";
+
+    public async Task<Decision> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var items = EventReader.ParseValue(invocation.Payload, "invocation " + invocation.RequestId, 1, 0);
+        if (items is not [{ Parsed: { } parsed }])
+        {
+            var reason = items.Count == 1 ? items[0].Error! : $"expected one event, got {items.Count}";
+            log.Rejected(invocation.RequestId, null, reason);
+            throw new HandlerException(RejectedEvent, reason);
+        }
+
+        if (parsed.Event is not null && parsed.Kind != kind)
+        {
+            var reason = $"the {FunctionKind.Name(kind)} function received a {FunctionKind.Name(parsed.Kind!.Value)} event ('{parsed.Name}', id {parsed.Id}): check the EventBridge rule that targets it";
+            log.Rejected(invocation.RequestId, parsed, reason);
+            throw new HandlerException(WrongEventKind, reason);
+        }
+
+        Decision decision;
+        try
+        {
+            decision = await pipeline.ProcessAsync(parsed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.Failed(invocation.RequestId, parsed, ex, clock.GetElapsedTime(started));
+            throw;
+        }
+
+        log.Decided(invocation.RequestId, decision, clock.GetElapsedTime(started));
+        if (decision.Outcome == Outcome.Rejected)
+        {
+            throw new HandlerException(RejectedEvent, decision.Reason ?? "rejected");
+        }
+
+        if (decision is { Outcome: Outcome.Duplicate, ClaimPending: true })
+        {
+            // The holder may have died between claim and publish. Failing lets Lambda retry after the lease expires:
+            // by then the alert is confirmed (duplicate) or the claim is free (this retry publishes). Never lost.
+            throw new HandlerException(ClaimPending, $"another invocation holds an unconfirmed claim on {decision.DedupKey}; retry after its lease");
+        }
+
+        return decision;
+    }
+}

@@ -20,8 +20,14 @@ internal static class ReplayCommand
         format.AcceptOnlyFromAmong("text", "jsonl");
         var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json (default: the embedded defaults)" };
         var now = new Option<string?>("--now") { Description = "Decide as of this ISO-8601 time (exemption expiry); default: now" };
+        var table = new Option<string?>("--table") { Description = "Use this DynamoDB ledger table (with --topic-arn): the real adapters, as the functions use them" };
+        var topicArn = new Option<string?>("--topic-arn") { Description = "Publish alerts to this SNS topic (with --table)" };
+        var createTable = new Option<bool>("--create-table") { Description = "Create the ledger table first if it does not exist (local use)" };
 
-        var command = new Command("replay", "Replay events through the decision pipeline (in-memory ledger; nothing is published)") { paths, format, config, now };
+        var command = new Command("replay", "Replay events through the decision pipeline (default: in-memory ledger, nothing is published)")
+        {
+            paths, format, config, now, table, topicArn, createTable,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var stderr = Console.Error;
@@ -49,6 +55,14 @@ internal static class ReplayCommand
                 return ExitCodes.UsageOrConfig;
             }
 
+            var tableName = result.GetValue(table);
+            var topic = result.GetValue(topicArn);
+            if ((tableName is null) != (topic is null) || (result.GetValue(createTable) && tableName is null))
+            {
+                await stderr.WriteLineAsync("--table and --topic-arn go together (and --create-table needs them): give both to publish for real, neither to replay locally").ConfigureAwait(false);
+                return ExitCodes.UsageOrConfig;
+            }
+
             var (files, missing) = InputFiles.Expand(result.GetValue(paths) ?? []);
             foreach (var path in missing)
             {
@@ -59,9 +73,15 @@ internal static class ReplayCommand
             using var stdout = Console.OpenStandardOutput();
             IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(Console.Out, AnsiConsole.Console);
             var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
-            var pipeline = new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), clock);
+            await using var ports = await ReplayPorts.CreateAsync(tableName, topic, result.GetValue(createTable), clock, stderr, cancellationToken).ConfigureAwait(false);
+            if (ports is null)
+            {
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var pipeline = new AlertPipeline(policy, ports.Ledger, ports.Publisher, clock);
             var summary = await new ReplayRunner(pipeline, output, stderr, progress).RunAsync(files, cancellationToken).ConfigureAwait(false);
-            return missing.Count > 0 || summary.HadInputErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
+            return missing.Count > 0 || summary.HadInputErrors || summary.Failed > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         });
         return command;
     }

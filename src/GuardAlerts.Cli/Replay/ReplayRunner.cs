@@ -69,7 +69,21 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
                     continue;
                 }
 
-                var decision = await pipeline.ProcessAsync(parsed, cancellationToken).ConfigureAwait(false);
+                Decision decision;
+                try
+                {
+                    decision = await pipeline.ProcessAsync(parsed, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The ledger or SNS failed after retries; the claim was released, so a re-run publishes the alert.
+                    var failed = current with { Parsed = null, Error = $"not processed ({ex.GetType().Name}: {ex.Message}); re-run the replay to send it" };
+                    await stderr.WriteLineAsync($"{failed.Position}: {failed.Error}").ConfigureAwait(false);
+                    output.Unreadable(failed);
+                    summary.AddFailed();
+                    continue;
+                }
+
                 if (decision.Outcome == Outcome.Rejected)
                 {
                     await stderr.WriteLineAsync($"{current.Position}: rejected: {decision.Reason}").ConfigureAwait(false);

@@ -9,6 +9,9 @@ internal sealed class ReplaySummary
     public Dictionary<Outcome, long> Outcomes { get; } = Enum.GetValues<Outcome>().ToDictionary(o => o, _ => 0L);
     public Dictionary<Severity, long> AlertsBySeverity { get; } = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0L);
     public long Unreadable { get; private set; }
+
+    /// <summary>Events that could not be processed (ledger or SNS unavailable after retries); a re-run sends them.</summary>
+    public long Failed { get; private set; }
     public long Events { get; private set; }
     public int Files { get; set; }
 
@@ -26,6 +29,13 @@ internal sealed class ReplaySummary
     {
         Events++;
         Unreadable++;
+        Outcomes[Outcome.Rejected]++;
+    }
+
+    public void AddFailed()
+    {
+        Events++;
+        Failed++;
         Outcomes[Outcome.Rejected]++;
     }
 

@@ -7,7 +7,9 @@ internal static class CliProcess
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,6 +17,11 @@ internal static class CliProcess
             RedirectStandardError = true,
             WorkingDirectory = RepoRoot,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "guard-alerts.dll"));
         foreach (var arg in args)
         {

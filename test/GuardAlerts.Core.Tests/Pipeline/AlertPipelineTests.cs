@@ -138,6 +138,58 @@ public class AlertPipelineTests
         Assert.Equal(ClaimStatus.Won, (await _ledger.ClaimAsync(new ClaimRequest(key + "-other", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(1)), default)).Status);
     }
 
+    [Fact]
+    public async Task ProcessAsync_WhenExemptedIgnoredOrRejected_ShouldMakeNoLedgerOrPublishCall()
+    {
+        var ledger = new CountingLedger(_ledger);
+        var exemptions = """{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"111122223333","eventNames":"StopLogging"}}]}""";
+        var pipeline = new AlertPipeline(TestPolicy.Policy(exemptions), ledger, _publisher, _clock);
+
+        Assert.Equal(Outcome.Exempted, (await pipeline.ProcessAsync(Json.Event(StopLogging()))).Outcome);
+        Assert.Equal(Outcome.Ignored, (await pipeline.ProcessAsync(Json.Event(Json.ApiCall("DescribeInstances", "ec2.amazonaws.com", Json.IamUser)))).Outcome);
+        Assert.Equal(Outcome.Ignored, (await pipeline.ProcessAsync(Json.Event(Json.Finding("Recon:EC2/Portscan", 1)))).Outcome);
+        Assert.Equal(Outcome.Rejected, (await pipeline.ProcessAsync(Json.Event("{}"))).Outcome);
+
+        Assert.Equal(0, ledger.Calls);
+        Assert.Empty(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenAlertThenDuplicate_ShouldUseTwoLedgerCallsThenOne()
+    {
+        var ledger = new CountingLedger(_ledger);
+        var pipeline = new AlertPipeline(TestPolicy.Policy(), ledger, _publisher, _clock);
+
+        await pipeline.ProcessAsync(Json.Event(StopLogging()));
+        Assert.Equal(2, ledger.Calls);
+        await pipeline.ProcessAsync(Json.Event(StopLogging()));
+        Assert.Equal(3, ledger.Calls);
+        Assert.Single(_publisher.Published);
+    }
+
+    private sealed class CountingLedger(IAlertLedger inner) : IAlertLedger
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<LedgerClaim> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.ClaimAsync(request, cancellationToken);
+        }
+
+        public ValueTask ConfirmAsync(LedgerClaim claim, string messageId, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.ConfirmAsync(claim, messageId, cancellationToken);
+        }
+
+        public ValueTask ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.ReleaseAsync(claim, cancellationToken);
+        }
+    }
+
     private sealed class FlakyPublisher(int failures) : IAlertPublisher
     {
         private int _calls;

@@ -1,0 +1,153 @@
+using System.Text;
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Reading;
+using GuardAlerts.Testing;
+
+namespace GuardAlerts.Functions.Tests;
+
+/// <summary>The published Native AOT bootstrap, end to end: Runtime API emulator, dynalite, SNS capture server.</summary>
+[Collection(FunctionCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class BootstrapTests(PublishedBootstrap published)
+{
+    private async Task<string> NewTableAsync() => await published.Dynalite.CreateTableAsync(published.Dynalite.CreateClient());
+
+    [Fact]
+    public async Task EverySampleEvent_WhenInvoked_ShouldAnswerAsTheInProcessPipelineAndPublishOnce()
+    {
+        var table = await NewTableAsync();
+        var policy = PolicyLoader.Load(
+            File.ReadAllBytes(Path.Combine(RepoPaths.Root, "config", "risk-table.json")), "risk-table.json",
+            File.ReadAllBytes(Path.Combine(RepoPaths.Root, "config", "exemptions.json")), "exemptions.json", TimeProvider.System.GetUtcNow());
+        var expected = new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), TimeProvider.System);
+        await using var sns = new CaptureServer();
+        await using var cloudTrail = await FunctionHarness.StartAsync(published, "cloudtrail", table, sns);
+        await using var guardDuty = await FunctionHarness.StartAsync(published, "guardduty", table, sns);
+        var mismatches = new List<string>();
+        var alerts = 0;
+
+        foreach (var (folder, function) in new[] { ("cloudtrail", cloudTrail), ("guardduty", guardDuty) })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "events", folder), "*.json").Order(StringComparer.Ordinal))
+            {
+                foreach (var payload in FunctionHarness.Payloads(file))
+                {
+                    var want = await expected.ProcessAsync(EventReader.ParseValue(Encoding.UTF8.GetBytes(payload), file, 1, 0)[0].Parsed!);
+                    var got = await function.InvokeAsync(payload);
+                    alerts += want.Outcome == Outcome.Alert ? 1 : 0;
+                    if (!got.Succeeded || got.Outcome != want.Outcome.Name() || got.Field("rule") != want.RuleId || got.Field("id") != want.Id)
+                    {
+                        mismatches.Add($"{Path.GetFileName(file)}: expected {want.Outcome.Name()} ({want.RuleId}), got {got.Body} [{got.ErrorType}]");
+                    }
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+        Assert.True(alerts > 100, $"{alerts} alerts");
+        Assert.Equal(alerts, sns.Requests.Count);
+
+        // A redelivery of an alerted event is a duplicate: answered, not published again.
+        var first = Directory.GetFiles(Path.Combine(RepoPaths.Root, "events", "cloudtrail"), "StopLogging.json").Single();
+        var again = await cloudTrail.InvokeAsync(FunctionHarness.Payloads(first).Single());
+        Assert.Equal("duplicate", again.Outcome);
+        Assert.Equal(alerts, sns.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("cloudtrail", "guardduty/Recon_IAMUser_MaliciousIPCaller.json", "GuardAlerts.WrongEventKind", "received a guardduty event")]
+    [InlineData("guardduty", "cloudtrail/StopLogging.json", "GuardAlerts.WrongEventKind", "received a cloudtrail event")]
+    public async Task Invoke_WhenEventOfTheOtherKind_ShouldReportAClearError(string handler, string sample, string errorType, string message)
+    {
+        await using var function = await FunctionHarness.StartAsync(published, handler, await NewTableAsync());
+        var file = Path.Combine(RepoPaths.Root, "events", sample);
+
+        var result = await function.InvokeAsync(FunctionHarness.Payloads(file).First());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(errorType, result.ErrorType);
+        Assert.Contains(message, result.Field("errorMessage"), StringComparison.Ordinal);
+        Assert.Empty(function.Sns.Requests);
+    }
+
+    [Theory]
+    [InlineData("this is not json", "invalid JSON (line 1, byte 1)")]
+    [InlineData("{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.x\",\"detail\":{\"eventSource\":\"x\"}}", "eventName is missing")]
+    [InlineData("{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"detail\":{}}", "unknown detail-type 'Scheduled Event'")]
+    [InlineData("{\"eventName\":", "invalid JSON")]
+    public async Task Invoke_WhenEventIsMalformed_ShouldReportRejectedAndKeepServing(string payload, string reason)
+    {
+        await using var function = await FunctionHarness.StartAsync(published, "cloudtrail", await NewTableAsync());
+
+        var result = await function.InvokeAsync(payload);
+        var next = await function.InvokeAsync(FunctionHarness.Payloads(Path.Combine(RepoPaths.Root, "events", "cloudtrail", "StopLogging.json")).Single());
+
+        Assert.Equal("GuardAlerts.RejectedEvent", result.ErrorType);
+        Assert.Contains(reason, result.Field("errorMessage"), StringComparison.Ordinal);
+        Assert.Equal("alert", next.Outcome);
+    }
+
+    [Fact]
+    public async Task Invoke_WhenSnsIsDownBeyondRetries_ShouldFailThenPublishOnceOnRetry()
+    {
+        await using var function = await FunctionHarness.StartAsync(published, "cloudtrail", await NewTableAsync());
+        var payload = FunctionHarness.Payloads(Path.Combine(RepoPaths.Root, "events", "cloudtrail", "DeleteTrail.json")).Single();
+        for (var i = 0; i < 4; i++)
+        {
+            function.Sns.Enqueue(500, CaptureServer.Error("Receiver", "InternalError", "down"));
+        }
+
+        var failed = await function.InvokeAsync(payload);
+        var retried = await function.InvokeAsync(payload);
+        var redelivered = await function.InvokeAsync(payload);
+
+        Assert.Equal("GuardAlerts.ProcessingFailed", failed.ErrorType);
+        Assert.Equal("alert", retried.Outcome);
+        Assert.Equal("duplicate", redelivered.Outcome);
+        Assert.Equal(5, function.Sns.Requests.Count);
+        Assert.Contains(function.Process.Lines, l => l.Contains("\"PublishFailures\":1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invoke_WhenDecided_ShouldLogOneStructuredLineAndMetricsWithoutTheEvent()
+    {
+        await using var function = await FunctionHarness.StartAsync(published, "guardduty", await NewTableAsync());
+        var file = Directory.GetFiles(Path.Combine(RepoPaths.Root, "events", "guardduty"), "*.json").Order(StringComparer.Ordinal).First();
+        var payload = FunctionHarness.Payloads(file).First();
+
+        var result = await function.InvokeAsync(payload);
+        await Task.Delay(200);
+
+        Assert.True(result.Succeeded, result.Body);
+        var decision = Assert.Single(function.Process.Lines, l => l.Contains("\"type\":\"decision\"", StringComparison.Ordinal));
+        Assert.Contains($"\"eventId\":\"{result.Field("id")}\"", decision, StringComparison.Ordinal);
+        Assert.Contains("\"durationMs\":", decision, StringComparison.Ordinal);
+        Assert.Contains(function.Process.Lines, l => l.Contains("\"CloudWatchMetrics\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(function.Process.Lines, l => l.Contains("\"description\"", StringComparison.Ordinal) || l.Contains("\"resource\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GUARDALERTS_TABLE", null, "GUARDALERTS_TABLE is not set")]
+    [InlineData("GUARDALERTS_TOPIC_ARN", "arn:aws:sqs:us-east-1:111122223333:q", "GUARDALERTS_TOPIC_ARN is not an SNS topic ARN")]
+    [InlineData("_HANDLER", "lambda", "_HANDLER must be 'guardduty' or 'cloudtrail'")]
+    public async Task Start_WhenConfigurationIsMissingOrBad_ShouldPostInitErrorNamingItAndExit(string variable, string? value, string message)
+    {
+        await using var runtime = new RuntimeApiEmulator();
+        await using var sns = new CaptureServer();
+        var environment = FunctionHarness.Environment(published, "cloudtrail", "table", runtime, sns);
+        environment[variable] = value;
+        if (value is null)
+        {
+            environment.Remove(variable);
+        }
+
+        await using var process = BootstrapProcess.Start(published.Bootstrap, environment);
+        var error = await runtime.InitError.WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("GuardAlerts.InvalidConfiguration", error.ErrorType);
+        Assert.Contains(message, error.Field("errorMessage"), StringComparison.Ordinal);
+        Assert.NotEqual(0, process.ExitCode);
+    }
+}

@@ -116,7 +116,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
 
     private void Common(Utf8JsonWriter w, string level, string type, string? requestId)
     {
-        w.WriteString("timestamp", clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("timestamp", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("level", level);
         w.WriteString("type", type);
         w.WriteString("function", function);

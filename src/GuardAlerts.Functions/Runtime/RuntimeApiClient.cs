@@ -32,13 +32,8 @@ internal sealed class RuntimeApiClient(HttpClient http)
     }
 
     /// <summary>Reports success with a JSON response body.</summary>
-    public async Task RespondAsync(string requestId, byte[] json, CancellationToken cancellationToken)
-    {
-        using var content = new ByteArrayContent(json);
-        content.Headers.ContentType = Json;
-        using var response = await http.PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", content, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task RespondAsync(string requestId, byte[] json, CancellationToken cancellationToken) =>
+        PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", json, null, cancellationToken);
 
     /// <summary>Reports the invocation failed: Lambda retries async events, then sends them to the on-failure destination.</summary>
     public Task ErrorAsync(string requestId, LambdaError error, CancellationToken cancellationToken) =>
@@ -64,14 +59,33 @@ internal sealed class RuntimeApiClient(HttpClient http)
         return buffer.ToArray();
     }
 
-    private async Task PostErrorAsync(string path, LambdaError error, CancellationToken cancellationToken)
+    private Task PostErrorAsync(string path, LambdaError error, CancellationToken cancellationToken) =>
+        PostAsync(path, ErrorBody(error), error.ErrorType, cancellationToken);
+
+    private async Task PostAsync(string path, byte[] body, string? errorType, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(ErrorBody(error));
-        content.Headers.ContentType = Json;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.TryAddWithoutValidation(ErrorTypeHeader, error.ErrorType);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        // One retry on a connection-level failure: the outcome is already decided (the alert may be out), so losing
+        // the report to a reused keep-alive connection the server just closed would make Lambda redo the work.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = Json;
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+                if (errorType is not null)
+                {
+                    request.Headers.TryAddWithoutValidation(ErrorTypeHeader, errorType);
+                }
+
+                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException ex) when (attempt == 1 && ex.StatusCode is null)
+            {
+            }
+        }
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -78,6 +78,21 @@ public sealed class IamTests(CdkSynthFixture synth, InProcessStacksFixture inPro
         }
     }
 
+    [Fact]
+    public void Functions_ShouldBeInvokableOnlyByThisStacksRules()
+    {
+        var json = synth.Json("us-east-1");
+        var rules = TemplateJson.Resources(json, "AWS::Events::Rule").Select(r => r.Id).ToHashSet();
+        var permissions = TemplateJson.Resources(json, "AWS::Lambda::Permission").Select(p => p.Properties).ToList();
+        Assert.NotEmpty(permissions);
+        Assert.All(permissions, p =>
+        {
+            Assert.Equal("lambda:InvokeFunction", (string)p["Action"]!);
+            Assert.Equal("events.amazonaws.com", (string)p["Principal"]!);
+            Assert.Contains(TemplateJson.GetAttTarget(p["SourceArn"])!, rules);
+        });
+    }
+
     private static string Single(JsonNode json, string type) => Assert.Single(TemplateJson.Resources(json, type)).Id;
 
     private static IEnumerable<JsonObject> Statements(JsonNode? document) =>

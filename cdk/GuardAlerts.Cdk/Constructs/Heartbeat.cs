@@ -1,0 +1,76 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
+using Constructs;
+using GuardAlerts.Cdk.Configuration;
+
+namespace GuardAlerts.Cdk.Constructs;
+
+/// <summary>
+/// A user learns that the pipeline is broken before an attacker does: every hour a canary event goes through each
+/// function (attribution, rules, ledger, publish with the "canary" attribute that every subscription filters out),
+/// and an alarm fires when a function has had no successful canary for two hours.
+/// </summary>
+internal sealed class Heartbeat : Construct
+{
+    public Heartbeat(Construct scope, string id, IReadOnlyList<AlertFunction> functions, Delivery delivery) : base(scope, id)
+    {
+        Schedule = new Rule(this, "Schedule", new RuleProps
+        {
+            Description = "GuardAlerts heartbeat: a canary event through every function each hour",
+            Schedule = Amazon.CDK.AWS.Events.Schedule.Rate(Duration.Hours(1)),
+        });
+        foreach (var function in functions)
+        {
+            Schedule.AddTarget(new LambdaFunction(function.Function, new LambdaFunctionProps
+            {
+                Event = CanaryEvent(function.Kind),
+                DeadLetterQueue = delivery.DeadLetterQueue,
+                MaxEventAge = Delivery.MaxEventAge,
+                RetryAttempts = Delivery.RetryAttempts,
+            }));
+            Alarms.Add(new Alarm(this, $"{Capitalised(function.Kind)}CanaryMissing", new AlarmProps
+            {
+                AlarmDescription = $"GuardAlerts: no canary has gone through the {function.Kind} function for two hours. "
+                    + "The pipeline may be broken and alerts lost: check the function's errors, its logs and the dead-letter queue.",
+                Metric = new Metric(new MetricProps
+                {
+                    Namespace = CanaryContract.MetricNamespace,
+                    MetricName = CanaryContract.SucceededMetric,
+                    DimensionsMap = new Dictionary<string, string> { [CanaryContract.FunctionDimension] = function.Kind },
+                    Statistic = "Sum",
+                    Period = Duration.Hours(1),
+                }),
+                Threshold = 1,
+                ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
+                EvaluationPeriods = 2,
+                DatapointsToAlarm = 2,
+                // No data is the failure this alarm exists for.
+                TreatMissingData = TreatMissingData.BREACHING,
+            }));
+        }
+    }
+
+    public Rule Schedule { get; }
+
+    public List<Alarm> Alarms { get; } = [];
+
+    /// <summary>
+    /// An EventBridge-shaped event with the scheduled event's own id and time, so every canary has its own dedup key.
+    /// </summary>
+    private static RuleTargetInput CanaryEvent(string kind) => RuleTargetInput.FromObject(new Dictionary<string, object>
+    {
+        ["version"] = "0",
+        ["id"] = EventField.EventId,
+        ["detail-type"] = CanaryContract.DetailType,
+        ["source"] = CanaryContract.Source,
+        ["account"] = EventField.Account,
+        ["time"] = EventField.Time,
+        ["region"] = EventField.Region,
+        ["resources"] = Array.Empty<object>(),
+        ["detail"] = new Dictionary<string, object> { ["function"] = kind },
+    });
+
+    private static string Capitalised(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];
+}

@@ -1,0 +1,66 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using GuardAlerts.Cdk.Constructs;
+
+namespace GuardAlerts.Cdk;
+
+/// <summary>
+/// Everything GuardAlerts needs in one account and region: the two functions, the rules that feed them, the ledger
+/// table, the alert topic and its subscriptions, the dead-letter queue, the alarms, the heartbeat, the
+/// self-protection rules and, on request, a management-events trail.
+/// </summary>
+internal sealed class GuardAlertsStack : Stack
+{
+    public GuardAlertsStack(Construct scope, string id, GuardAlertsStackProps props) : base(scope, id, props)
+    {
+        var alerts = new AlertTopic(this, "Alerts", props.Settings);
+        var table = new Table(this, "Ledger", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "pk", Type = AttributeType.STRING },
+            TimeToLiveAttribute = "expiresAt",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            Encryption = TableEncryption.AWS_MANAGED,
+            // The ledger only deduplicates (entries expire within days); nothing in it needs to outlive the stack.
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var deadLetters = new Queue(this, "DeadLetters", new QueueProps
+        {
+            // SQS-managed keys: EventBridge and Lambda can always write, so a key policy mistake cannot drop failures.
+            Encryption = QueueEncryption.SQS_MANAGED,
+            EnforceSSL = true,
+            RetentionPeriod = Duration.Days(14),
+        });
+        var delivery = new Delivery(deadLetters);
+        // One asset per stack (an asset belongs to one stack), shared by both functions: one upload per region.
+        var code = Code.FromAsset(props.FunctionPackage);
+
+        var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters));
+        var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters));
+        AlertFunction[] functions = [guardDuty, cloudTrail];
+
+        var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery);
+        var protection = new SelfProtection(this, "SelfProtection",
+            new ProtectedResources(StackName, functions, table, alerts.Topic, alerts.Key, deadLetters), delivery, alerts.Topic);
+        var heartbeat = new Heartbeat(this, "Heartbeat", functions, delivery);
+        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts.Topic, heartbeat.Alarms);
+
+        if (props.CreateTrail)
+        {
+            var trail = new ManagementTrail(this, "ManagementEvents");
+            Output("TrailArn", trail.Trail.TrailArn, "The multi-region management-events trail created by -c createTrail=true");
+        }
+
+        Output("TopicArn", alerts.Topic.TopicArn, "The alert topic: subscribe more endpoints here");
+        Output("TableName", table.TableName, "The dedup ledger table");
+        Output("GuardDutyFunctionName", guardDuty.Function.FunctionName, "The GuardDuty function");
+        Output("CloudTrailFunctionName", cloudTrail.Function.FunctionName, "The CloudTrail function");
+        Output("DeadLetterQueueUrl", deadLetters.QueueUrl, "Failed events: guard-alerts redrive --queue-url <this>");
+    }
+
+    private void Output(string id, string value, string description) =>
+        _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
+}

@@ -1,0 +1,18 @@
+namespace GuardAlerts.Cdk.Patterns;
+
+/// <summary>One EventBridge rule for CloudTrail events, generated from the risk table.</summary>
+/// <param name="Source">The "source" values: "aws.signin", or a prefix match on "aws." (only AWS can send those).</param>
+/// <param name="DetailType">"AWS API Call via CloudTrail" or "AWS Console Sign In via CloudTrail".</param>
+/// <param name="Detail">The "detail" pattern: eventSource and eventName, one clause or "$or" over several.</param>
+/// <param name="ReadOnlyCalls">The rule covers read-only calls: its state must deliver all management events.</param>
+/// <param name="EventNames">eventSource to eventNames this rule matches (for tests and the synth summary).</param>
+internal sealed record CloudTrailRuleSpec(
+    object Source,
+    string DetailType,
+    Dictionary<string, object> Detail,
+    bool ReadOnlyCalls,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EventNames)
+{
+    /// <summary>The whole pattern as EventBridge will store it.</summary>
+    public Dictionary<string, object> Pattern() => CloudTrailPatterns.WholePattern(Source, DetailType, Detail);
+}

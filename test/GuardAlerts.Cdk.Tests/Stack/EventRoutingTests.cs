@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using GuardAlerts.Cdk.Tests.Support;
+
+namespace GuardAlerts.Cdk.Tests.Stack;
+
+/// <summary>The rules feeding the functions: generated from the risk table, in every region, within the size quota.</summary>
+[Collection(CdkSynthCollection.Name)]
+public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixture inProcess)
+{
+    private const string ApiCall = "AWS API Call via CloudTrail";
+    private const string SignIn = "AWS Console Sign In via CloudTrail";
+
+    [Fact]
+    public void GuardDutyRule_ShouldFilterOnTheLowestScoreThatCanAlert()
+    {
+        // The table's minimum is Medium and no GuardDuty rule raises severity: Medium's band starts at 4.0.
+        synth.Template("us-east-1").HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "aws.guardduty" },
+                ["detail-type"] = new[] { "GuardDuty Finding" },
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["severity"] = new object[] { new Dictionary<string, object> { ["numeric"] = new object[] { ">=", 4 } } },
+                },
+            },
+            ["State"] = "ENABLED",
+        });
+    }
+
+    [Fact]
+    public void GuardDutyRule_ShouldTargetTheGuardDutyFunction()
+    {
+        var json = synth.Json("us-east-1");
+        var rule = CloudTrailFunctionRules(json, "aws.guardduty").Single();
+        Assert.Equal(FunctionId(json, "guardduty"), TemplateJson.GetAttTarget(rule["Targets"]![0]!["Arn"]));
+    }
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public void CloudTrailRules_ShouldMatchExactlyTheRiskTablesEventNames(string region)
+    {
+        var json = synth.Json(region);
+        var generated = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var rule in FunctionRules(json, "cloudtrail"))
+        {
+            foreach (var clause in TemplateJson.DetailClauses(rule["EventPattern"]!.AsObject()))
+            {
+                var source = Assert.Single(TemplateJson.Strings(clause["eventSource"]));
+                var names = TemplateJson.Strings(clause["eventName"]);
+                count += names.Count;
+                if (!generated.TryGetValue(source, out var set))
+                {
+                    generated[source] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(names);
+            }
+        }
+
+        var expected = RiskTables.ExpectedEventNames(RiskTables.RepoJson());
+        Assert.Equal(expected.Keys, generated.Keys);
+        foreach (var (source, names) in expected)
+        {
+            Assert.Equal(names, generated[source]);
+        }
+
+        // Each (source, name) once: no rule invokes the function twice for one event.
+        Assert.Equal(expected.Values.Sum(v => v.Count), count);
+    }
+
+    [Fact]
+    public void CloudTrailRules_ShouldMatchOnlyEventsAwsSent()
+    {
+        foreach (var rule in FunctionRules(synth.Json("us-east-1"), "cloudtrail"))
+        {
+            var pattern = rule["EventPattern"]!;
+            var detailType = Assert.Single(TemplateJson.Strings(pattern["detail-type"]));
+            if (detailType == SignIn)
+            {
+                Assert.Equal(["aws.signin"], TemplateJson.Strings(pattern["source"]));
+            }
+            else
+            {
+                Assert.Equal(ApiCall, detailType);
+                Assert.Equal("""{"prefix":"aws."}""", Assert.Single(TemplateJson.Strings(pattern["source"])));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public void EveryRule_ShouldFitEventBridgesPatternSizeQuota(string region)
+    {
+        foreach (var (id, rule) in TemplateJson.Resources(synth.Json(region), "AWS::Events::Rule"))
+        {
+            if (rule["EventPattern"] is { } pattern)
+            {
+                Assert.True(pattern.ToJsonString().Length <= 2048, $"{id}: pattern of {pattern.ToJsonString().Length} characters");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public void SignInRule_ShouldBeInEveryRegionsStack(string region)
+    {
+        AssertHasSignInRule(synth.Template(region));
+    }
+
+    [Fact]
+    public void SignInRule_ShouldBeInTheDefaultRegionsStack()
+    {
+        AssertHasSignInRule(inProcess.DefaultsTemplate);
+    }
+
+    [Fact]
+    public void CloudTrailRules_WithoutReadOnlyCalls_ShouldBeEnabledForWriteEventsOnly()
+    {
+        Assert.All(FunctionRules(synth.Json("us-east-1"), "cloudtrail"), r => Assert.Equal("ENABLED", (string)r["State"]!));
+    }
+
+    [Fact]
+    public void CloudTrailRules_WithReadOnlyCalls_ShouldReceiveAllManagementEvents()
+    {
+        var json = inProcess.ReadOnlyJson;
+        var readOnly = FunctionRules(json, "cloudtrail")
+            .Where(r => (string?)r["State"] == "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
+            .ToList();
+        var clause = Assert.Single(readOnly.SelectMany(r => TemplateJson.DetailClauses(r["EventPattern"]!.AsObject())));
+        Assert.Equal(["s3.amazonaws.com"], TemplateJson.Strings(clause["eventSource"]));
+        Assert.Equal(["GetBucketPolicy", "ListBuckets"], TemplateJson.Strings(clause["eventName"]));
+        // Write calls stay in rules of their own, in the default state.
+        Assert.Contains(FunctionRules(json, "cloudtrail"), r => (string?)r["State"] == "ENABLED");
+    }
+
+    private static void AssertHasSignInRule(Template template) =>
+        template.HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "aws.signin" },
+                ["detail-type"] = new[] { SignIn },
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["eventSource"] = new[] { "signin.amazonaws.com" },
+                    ["eventName"] = new[] { "ConsoleLogin" },
+                },
+            },
+        });
+
+    private static string FunctionId(JsonNode json, string handler) =>
+        TemplateJson.Resources(json, "AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == handler).Id;
+
+    /// <summary>The rules whose targets include the function with this handler, other than the heartbeat schedule.</summary>
+    internal static IEnumerable<JsonObject> FunctionRules(JsonNode json, string handler)
+    {
+        var function = FunctionId(json, handler);
+        return TemplateJson.Resources(json, "AWS::Events::Rule")
+            .Select(r => r.Properties)
+            .Where(r => r["EventPattern"] is not null)
+            .Where(r => r["Targets"]!.AsArray().Any(t => TemplateJson.GetAttTarget(t!["Arn"]) == function));
+    }
+
+    private static IEnumerable<JsonObject> CloudTrailFunctionRules(JsonNode json, string source) =>
+        TemplateJson.Resources(json, "AWS::Events::Rule")
+            .Select(r => r.Properties)
+            .Where(r => r["EventPattern"] is { } p && TemplateJson.Strings(p["source"]).Contains(source));
+}

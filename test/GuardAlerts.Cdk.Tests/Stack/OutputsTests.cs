@@ -1,0 +1,32 @@
+using GuardAlerts.Cdk.Tests.Support;
+
+namespace GuardAlerts.Cdk.Tests.Stack;
+
+/// <summary>What a user needs after `cdk deploy`: topic ARN, table name, function names, dead-letter queue URL.</summary>
+[Collection(CdkSynthCollection.Name)]
+public sealed class OutputsTests(CdkSynthFixture synth)
+{
+    [Theory]
+    [InlineData("TopicArn", "AWS::SNS::Topic")]
+    [InlineData("TableName", "AWS::DynamoDB::Table")]
+    [InlineData("DeadLetterQueueUrl", "AWS::SQS::Queue")]
+    public void Output_ShouldReferToTheResource(string output, string type)
+    {
+        foreach (var region in CdkSynthFixture.Regions)
+        {
+            var json = synth.Json(region);
+            var resource = Assert.Single(TemplateJson.Resources(json, type)).Id;
+            Assert.Equal(resource, TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("GuardDutyFunctionName", "guardduty")]
+    [InlineData("CloudTrailFunctionName", "cloudtrail")]
+    public void Output_ShouldNameTheFunction(string output, string handler)
+    {
+        var json = synth.Json("us-east-1");
+        var function = TemplateJson.Resources(json, "AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == handler).Id;
+        Assert.Equal(function, TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using GuardAlerts.Cdk.Configuration;
+
+namespace GuardAlerts.Cdk.Tests.Support;
+
+/// <summary>
+/// Variants the real synth does not cover, in one in-process app: the defaults (no context: no subscriptions, no
+/// trail, one stack in the CLI's region) and a risk table with read-only calls. The functions' package is a stand-in
+/// folder here; the real build is proven by <see cref="CdkSynthFixture"/>.
+/// </summary>
+public sealed class InProcessStacksFixture : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-inproc-" + Guid.NewGuid().ToString("N"));
+
+    public InProcessStacksFixture()
+    {
+        var package = Path.Combine(_root, "package");
+        Directory.CreateDirectory(Path.Combine(package, "config"));
+        File.WriteAllText(Path.Combine(package, "bootstrap"), "stand-in for the Native AOT binary\n");
+        File.Copy(RiskTables.RepoPath, Path.Combine(package, "config", "risk-table.json"));
+
+        var app = new App(new AppProps { Outdir = Path.Combine(_root, "cdk.out") });
+        var defaults = DeploymentSettings.FromContext(app.Node.TryGetContext);
+        Defaults = GuardAlertsApp.AddStacks(app, defaults, RiskTables.Repo(), package, null, null).Single();
+        ReadOnly = new GuardAlertsStack(app, "GuardAlertsReadOnly", new GuardAlertsStackProps
+        {
+            Settings = defaults,
+            RiskTable = RiskTables.WithReadOnlyRule(),
+            FunctionPackage = package,
+        });
+        // One synth for both stacks; the templates are read from the cloud assembly.
+        var assembly = app.Synth();
+        DefaultsJson = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, Defaults.TemplateFile)))!;
+        ReadOnlyJson = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, ReadOnly.TemplateFile)))!;
+        DefaultsTemplate = Template.FromString(DefaultsJson.ToJsonString());
+        ReadOnlyTemplate = Template.FromString(ReadOnlyJson.ToJsonString());
+    }
+
+    public JsonNode DefaultsJson { get; }
+
+    public JsonNode ReadOnlyJson { get; }
+
+    internal GuardAlertsStack Defaults { get; }
+
+    internal GuardAlertsStack ReadOnly { get; }
+
+    public Template DefaultsTemplate { get; }
+
+    public Template ReadOnlyTemplate { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

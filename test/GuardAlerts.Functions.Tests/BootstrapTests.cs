@@ -127,6 +127,22 @@ public sealed class BootstrapTests(PublishedBootstrap published)
         Assert.DoesNotContain(function.Process.Lines, l => l.Contains("\"description\"", StringComparison.Ordinal) || l.Contains("\"resource\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Invoke_WhenHeartbeatCanary_ShouldPublishWithCanaryAttributeAndCountIt()
+    {
+        await using var function = await FunctionHarness.StartAsync(published, "guardduty", await NewTableAsync());
+        var canary = """{"version":"0","id":"hb-7","detail-type":"GuardAlerts Canary","source":"guardalerts.canary","account":"111122223333","time":"2026-10-01T10:00:00Z","region":"us-east-1","resources":[],"detail":{"function":"guardduty"}}""";
+
+        var result = await function.InvokeAsync(canary);
+        var misrouted = await function.InvokeAsync(canary.Replace("\"guardduty\"}", "\"cloudtrail\"}", StringComparison.Ordinal).Replace("hb-7", "hb-8", StringComparison.Ordinal));
+        await Task.Delay(200);
+
+        Assert.Equal("alert", result.Outcome);
+        Assert.Contains("MessageAttributes.entry.6.Name=canary", System.Text.Encoding.UTF8.GetString(Assert.Single(function.Sns.Requests).Body), StringComparison.Ordinal);
+        Assert.Contains(function.Process.Lines, l => l.Contains("\"CanarySucceeded\":1", StringComparison.Ordinal) && l.Contains("\"Alerts\":0", StringComparison.Ordinal));
+        Assert.Equal("GuardAlerts.WrongEventKind", misrouted.ErrorType);
+    }
+
     [Theory]
     [InlineData("GUARDALERTS_TABLE", null, "GUARDALERTS_TABLE is not set")]
     [InlineData("GUARDALERTS_TOPIC_ARN", "arn:aws:sqs:us-east-1:111122223333:q", "GUARDALERTS_TOPIC_ARN is not an SNS topic ARN")]

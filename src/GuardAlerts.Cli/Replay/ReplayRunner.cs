@@ -69,6 +69,16 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
                     continue;
                 }
 
+                if (parsed.Kind == Core.Events.EventKind.Canary)
+                {
+                    // The JSON Lines contract knows guardduty and cloudtrail events; the heartbeat belongs to the deployed functions.
+                    var skipped = current with { Parsed = null, Error = "a GuardAlerts heartbeat canary: only the deployed functions process it" };
+                    await stderr.WriteLineAsync($"{skipped.Position}: {skipped.Error}").ConfigureAwait(false);
+                    output.Unreadable(skipped);
+                    summary.AddUnreadable();
+                    continue;
+                }
+
                 Decision decision;
                 try
                 {

@@ -16,6 +16,7 @@ public sealed class ActorAttributor
     {
         CloudTrailEvent ct => CloudTrailActors.Attribute(ct.Record, _providers),
         GuardDutyEvent gd => GuardDutyActors.Attribute(gd.Finding, _providers),
+        CanaryEvent => new Actor { IdentityType = "AWSService", Name = "GuardAlerts heartbeat (EventBridge schedule)", Client = ClientKind.AwsService },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "unsupported event type"),
     };
 }

@@ -42,6 +42,7 @@ public static class DedupKeyBuilder
             Bound($"gd#{gd.Account ?? "-"}#{gd.Finding.Id}#{match.Severity.Name()}"), FindingRetention),
         CloudTrailEvent ct when match.Rule.DedupWindow > TimeSpan.Zero => WindowKey(ct, match.Rule, actor),
         CloudTrailEvent ct => new DedupKey(Bound($"ct#{ct.Account ?? "-"}#{ct.Record.EventId ?? ct.Id}"), RedeliveryMargin),
+        CanaryEvent canary => new DedupKey(Bound($"canary#{canary.Account ?? "-"}#{canary.Function}#{canary.Id}"), RedeliveryMargin),
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
 

@@ -7,4 +7,6 @@ public enum EventKind
     GuardDuty,
     /// <summary>A CloudTrail management event (API call or console sign-in).</summary>
     CloudTrail,
+    /// <summary>The deployed stack's hourly heartbeat: proves the whole pipeline, up to publishing, still works.</summary>
+    Canary,
 }

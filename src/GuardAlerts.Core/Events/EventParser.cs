@@ -60,6 +60,11 @@ public static class EventParser
             return ParsedEvent.Rejected("detail-type must be a string", envelope.Id, account: envelope.Account, region: envelope.Region);
         }
 
+        if (envelope.DetailType == CanaryEvent.DetailType)
+        {
+            return ParseCanary(root, envelope);
+        }
+
         var kind = envelope.DetailType switch
         {
             GuardDutyDetailType => EventKind.GuardDuty,
@@ -79,6 +84,29 @@ public static class EventParser
         }
 
         return kind == EventKind.GuardDuty ? GuardDutyParser.Parse(detail, envelope) : CloudTrailParser.Parse(detail, envelope);
+    }
+
+    private static ParsedEvent ParseCanary(JsonElement root, Envelope envelope)
+    {
+        // Only our schedule may send it: PutEvents cannot use "aws." sources, and the rule matches this source only.
+        if (envelope.Source != CanaryEvent.Source || envelope.Id is null || JsonRead.Obj(root, "detail") is not { } detail
+            || JsonRead.Str(detail, "function") is not { Length: > 0 } function)
+        {
+            return ParsedEvent.Rejected($"a canary needs source '{CanaryEvent.Source}', an id and detail.function", envelope.Id, EventKind.Canary,
+                CanaryEvent.DetailType, envelope.Account, envelope.Region);
+        }
+
+        return ParsedEvent.Of(new CanaryEvent
+        {
+            Id = envelope.Id,
+            EnvelopeId = envelope.Id,
+            Name = CanaryEvent.DetailType,
+            Account = envelope.Account,
+            Region = envelope.Region,
+            Time = envelope.Time,
+            Detail = detail,
+            Function = function,
+        });
     }
 
     internal static string Describe(JsonValueKind kind) => kind switch

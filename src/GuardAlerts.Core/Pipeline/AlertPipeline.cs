@@ -4,6 +4,7 @@ using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.Rules;
 
 namespace GuardAlerts.Core.Pipeline;
 
@@ -32,6 +33,12 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         var now = clock.GetUtcNow();
         var actor = _attributor.Attribute(e);
         var decided = Decision.From(parsed, Outcome.Ignored, null) with { Actor = actor };
+        if (e is CanaryEvent)
+        {
+            return await PublishAsync(e, actor, new RuleMatch(CanaryRule.Rule, Severity.Informational, []), Severity.Informational, null,
+                decided with { RuleId = CanaryRule.Id, Severity = Severity.Informational }, now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (policy.RiskTable.Match(e) is not { } match)
         {
             return decided with { Reason = $"no risk-table rule matches {KindName(e)} '{e.Name}'" };
@@ -62,6 +69,12 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
                 : decided with { Outcome = Outcome.Exempted, Reason = $"{exemptionNote}, below the minimum {minimum.Name()}" };
         }
 
+        return await PublishAsync(e, actor, match, severity, exemptionNote, decided, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Decision> PublishAsync(SecurityEvent e, Actor actor, RuleMatch match, Severity severity, string? exemptionNote,
+        Decision decided, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var key = DedupKeyBuilder.Build(e, match, actor);
         decided = decided with { DedupKey = key.Value };
         var claim = await ledger.ClaimAsync(new ClaimRequest(key.Value, now, now + key.Retention), cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,20 @@ public static class AlertRenderer
     {
         var e = c.Event;
         var sample = e is GuardDutyEvent { Finding.IsSample: true };
+        List<KeyValuePair<string, string>> attributes =
+        [
+            new("severity", c.Severity.Name()),
+            new("kind", e.Kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", _ => "canary" }),
+            new("name", TextSanitizer.ToPrintableAscii(e.Name, 256)),
+            new("account", TextSanitizer.ToPrintableAscii(e.Account ?? "unknown", 64)),
+            new("region", TextSanitizer.ToPrintableAscii(e.Region ?? "unknown", 64)),
+        ];
+        if (e is CanaryEvent)
+        {
+            // Every subscription's filter policy drops messages carrying this attribute.
+            attributes.Add(new("canary", "true"));
+        }
+
         var subject = Subject(c, sample);
         var sms = Sms(c, sample);
         var email = Email(c, sample);
@@ -40,14 +54,7 @@ public static class AlertRenderer
             EmailBody = email,
             DefaultBody = defaultBody,
             MessageJson = MessageJson(defaultBody, email, sms),
-            Attributes =
-            [
-                new("severity", c.Severity.Name()),
-                new("kind", e.Kind == EventKind.GuardDuty ? "guardduty" : "cloudtrail"),
-                new("name", TextSanitizer.ToPrintableAscii(e.Name, 256)),
-                new("account", TextSanitizer.ToPrintableAscii(e.Account ?? "unknown", 64)),
-                new("region", TextSanitizer.ToPrintableAscii(e.Region ?? "unknown", 64)),
-            ],
+            Attributes = attributes,
         };
     }
 

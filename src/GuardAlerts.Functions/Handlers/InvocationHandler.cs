@@ -28,7 +28,16 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
             throw new HandlerException(RejectedEvent, reason);
         }
 
-        if (parsed.Event is not null && parsed.Kind != kind)
+        if (parsed.Event is CanaryEvent canary)
+        {
+            if (canary.Function != FunctionKind.Name(kind))
+            {
+                var reason = $"the {FunctionKind.Name(kind)} function received the heartbeat canary meant for '{canary.Function}': check the schedule's target";
+                log.Rejected(invocation.RequestId, parsed, reason);
+                throw new HandlerException(WrongEventKind, reason);
+            }
+        }
+        else if (parsed.Event is not null && parsed.Kind != kind)
         {
             var reason = $"the {FunctionKind.Name(kind)} function received a {FunctionKind.Name(parsed.Kind!.Value)} event ('{parsed.Name}', id {parsed.Id}): check the EventBridge rule that targets it";
             log.Rejected(invocation.RequestId, parsed, reason);

@@ -35,7 +35,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
             w.WriteString("reason", Clean(d.Reason));
             w.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
         });
-        Metrics(d.Outcome, d.Severity, publishFailed: false);
+        Metrics(d.Kind == EventKind.Canary ? null : d.Outcome, d.Severity, publishFailed: false, canary: d.Kind == EventKind.Canary && d.Outcome == Outcome.Alert);
     }
 
     public void Rejected(string requestId, ParsedEvent? parsed, string reason)
@@ -69,7 +69,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
         w.WriteString("message", Clean(message));
     });
 
-    private void Metrics(Outcome? outcome, Severity? severity, bool publishFailed)
+    private void Metrics(Outcome? outcome, Severity? severity, bool publishFailed, bool canary = false)
     {
         // CloudWatch embedded metric format: one line, metrics extracted by the Logs service, no API call needed.
         Write(w =>
@@ -109,10 +109,12 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
             w.WriteNumber("Ignored", outcome == Outcome.Ignored ? 1 : 0);
             w.WriteNumber("Rejected", outcome == Outcome.Rejected ? 1 : 0);
             w.WriteNumber("PublishFailures", publishFailed ? 1 : 0);
+            w.WriteNumber("CanarySucceeded", canary ? 1 : 0);
         });
     }
 
-    private static readonly string[] MetricNames = ["Alerts", "Exempted", "Duplicates", "Ignored", "Rejected", "PublishFailures"];
+    // CanarySucceeded feeds the heartbeat alarm (no canary for two hours: the pipeline is broken); a canary is not an alert.
+    private static readonly string[] MetricNames = ["Alerts", "Exempted", "Duplicates", "Ignored", "Rejected", "PublishFailures", "CanarySucceeded"];
 
     private void Common(Utf8JsonWriter w, string level, string type, string? requestId)
     {
@@ -126,7 +128,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
     private static void Fields(Utf8JsonWriter w, string? id, EventKind? kind, string? name)
     {
         w.WriteString("eventId", Clean(id));
-        w.WriteString("kind", kind is { } k ? (k == EventKind.GuardDuty ? "guardduty" : "cloudtrail") : null);
+        w.WriteString("kind", kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", EventKind.Canary => "canary", _ => null });
         w.WriteString("name", Clean(name));
     }
 

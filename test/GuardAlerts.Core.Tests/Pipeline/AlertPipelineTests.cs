@@ -167,6 +167,29 @@ public class AlertPipelineTests
         Assert.Single(_publisher.Published);
     }
 
+    [Fact]
+    public async Task ProcessAsync_WhenHeartbeatCanary_ShouldPublishWithCanaryAttributeIgnoringExemptions()
+    {
+        var everything = """{"exemptions":[{"id":"all","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"*"}}]}""";
+        var canary = """{"version":"0","id":"hb-1","detail-type":"GuardAlerts Canary","source":"guardalerts.canary","account":"111122223333","time":"2026-10-01T10:00:00Z","region":"us-east-1","resources":[],"detail":{"function":"cloudtrail"}}""";
+
+        var first = await Pipeline(everything).ProcessAsync(Json.Event(canary));
+        var redelivered = await Pipeline(everything).ProcessAsync(Json.Event(canary));
+        var nextHour = await Pipeline(everything).ProcessAsync(Json.Event(canary.Replace("hb-1", "hb-2", StringComparison.Ordinal)));
+
+        Assert.Equal(Outcome.Alert, first.Outcome);
+        Assert.Equal("guardalerts-canary", first.RuleId);
+        Assert.Contains(new KeyValuePair<string, string>("canary", "true"), first.Alert!.Attributes);
+        Assert.Equal(Outcome.Duplicate, redelivered.Outcome);
+        Assert.Equal(Outcome.Alert, nextHour.Outcome);
+    }
+
+    [Theory]
+    [InlineData("""{"detail-type":"GuardAlerts Canary","source":"evil.source","id":"x","detail":{"function":"cloudtrail"}}""")]
+    [InlineData("""{"detail-type":"GuardAlerts Canary","source":"guardalerts.canary","id":"x","detail":{}}""")]
+    public async Task ProcessAsync_WhenCanaryIsForged_ShouldReject(string json) =>
+        Assert.Equal(Outcome.Rejected, (await Pipeline().ProcessAsync(Json.Event(json))).Outcome);
+
     private sealed class CountingLedger(IAlertLedger inner) : IAlertLedger
     {
         public int Calls { get; private set; }

@@ -46,7 +46,8 @@ for (var fileIndex = 0; written < totalBytes; fileIndex++)
     using (var sink = gzip ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file)
     {
         var counting = new CountingStream(sink);
-        using (var w = new Utf8JsonWriter(counting))
+        // CloudTrail writes "+", "<" and quotes in user agents as they are (relaxed escaping), not as \u002B.
+        using (var w = new Utf8JsonWriter(counting, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteStartArray("Records");

@@ -60,7 +60,7 @@ internal static class ReplayCommand
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 64 * 1024);
             IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(Console.Out, AnsiConsole.Console);
             var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
-            var pipeline = new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), clock);
+            var pipeline = new AlertPipeline(policy, new InMemoryAlertLedger(), new DiscardingPublisher(), clock);
             // Files are read in parallel on every core the process may use (taskset and DOTNET_PROCESSOR_COUNT limit it).
             var runner = new ReplayRunner(pipeline, output, stderr, progress, parallelism: Environment.ProcessorCount);
             var summary = await runner.RunAsync(files, cancellationToken).ConfigureAwait(false);

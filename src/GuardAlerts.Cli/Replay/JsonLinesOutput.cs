@@ -8,13 +8,20 @@ namespace GuardAlerts.Cli.Replay;
 internal sealed class JsonLinesOutput(Stream stdout) : IReplayOutput
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private readonly Utf8JsonWriter _writer = new(stdout, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private readonly Utf8JsonWriter _writer = new(stdout, WriterOptions);
+
+    /// <summary>The writer options of every line (the fast path's renderer uses the same).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Decided(InputItem item, Decision decision) => Write(RecordMapper.From(decision));
 
     public void Unreadable(InputItem item) => Write(RecordMapper.Unreadable(item));
 
     public void Finish(ReplaySummary summary) => stdout.Flush();
+
+    public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => new JsonLinesRenderer(pipeline);
+
+    public void WriteRendered(ReadOnlySpan<byte> utf8) => stdout.Write(utf8);
 
     private void Write(ReplayRecord record)
     {

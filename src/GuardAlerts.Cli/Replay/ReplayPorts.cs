@@ -31,7 +31,7 @@ internal sealed class ReplayPorts : IAsyncDisposable
     {
         if (table is null || topicArn is null)
         {
-            return new ReplayPorts(new InMemoryAlertLedger(), new RecordingPublisher(), null, null);
+            return new ReplayPorts(new InMemoryAlertLedger(), new DiscardingPublisher(), null, null);
         }
 
         AwsAdapterOptions options;

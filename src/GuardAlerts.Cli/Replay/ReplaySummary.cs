@@ -25,6 +25,13 @@ internal sealed class ReplaySummary
         }
     }
 
+    /// <summary>Events the fast path decided: ignored, no rule covers their eventName.</summary>
+    public void AddIgnored(long count)
+    {
+        Events += count;
+        Outcomes[Outcome.Ignored] += count;
+    }
+
     public void AddUnreadable()
     {
         Events++;

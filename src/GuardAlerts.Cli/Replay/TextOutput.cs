@@ -12,12 +12,19 @@ namespace GuardAlerts.Cli.Replay;
 /// </summary>
 internal sealed class TextOutput(TextWriter stdout, IAnsiConsole console) : IReplayOutput
 {
-    public void Decided(InputItem item, Decision d)
+    public void Decided(InputItem item, Decision d) => stdout.WriteLine(Format(d));
+
+    public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => new TextLineRenderer(pipeline);
+
+    public void WriteRendered(ReadOnlySpan<byte> utf8) => stdout.Write(System.Text.Encoding.UTF8.GetString(utf8));
+
+    /// <summary>The line for one decision (without the line break).</summary>
+    public static string Format(Decision d)
     {
         var what = d.Alert?.Subject ?? $"{d.Name}: {d.Reason}";
         var time = d.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
         var exemption = d.ExemptionId is null ? "" : $" [exemption {d.ExemptionId}]";
-        stdout.WriteLine($"{d.Outcome.Name().ToUpperInvariant(),-9} {time}  {d.Severity?.Name() ?? "-",-13} {d.RuleId ?? "-",-40} {Clean(what)}{exemption}");
+        return $"{d.Outcome.Name().ToUpperInvariant(),-9} {time}  {d.Severity?.Name() ?? "-",-13} {d.RuleId ?? "-",-40} {Clean(what)}{exemption}";
     }
 
     public void Unreadable(InputItem item) => stdout.WriteLine($"{"REJECTED",-9} {item.Position}: {Clean(item.Error ?? "")}");

@@ -71,7 +71,7 @@ internal static class CloudTrailParser
         });
     }
 
-    private static UserIdentity ParseIdentity(JsonElement ui)
+    internal static UserIdentity ParseIdentity(JsonElement ui)
     {
         var context = JsonRead.Obj(ui, "sessionContext");
         var issuer = context is { } c ? JsonRead.Obj(c, "sessionIssuer") : null;
@@ -103,8 +103,15 @@ internal static class CloudTrailParser
         };
     }
 
-    private static string ContentId(JsonElement detail) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(detail.GetRawText())))[..32];
+    private static string ContentId(JsonElement detail) => ContentId(System.Text.Encoding.UTF8.GetBytes(detail.GetRawText()));
+
+    /// <summary>The id of a record without eventID: a hash of its JSON text exactly as it appeared in the input.</summary>
+    internal static string ContentId(ReadOnlySpan<byte> rawJson)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(rawJson, hash);
+        return "sha256:" + Convert.ToHexStringLower(hash[..16]);
+    }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

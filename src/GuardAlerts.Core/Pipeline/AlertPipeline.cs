@@ -3,6 +3,7 @@ using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.Rules;
 
@@ -41,7 +42,7 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
 
         if (policy.RiskTable.Match(e) is not { } match)
         {
-            return decided with { Reason = $"no risk-table rule matches {KindName(e)} '{e.Name}'" };
+            return decided with { Reason = NoRuleReason(e.Kind, e.Name) };
         }
 
         decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };
@@ -126,5 +127,24 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         }
     }
 
-    private static string KindName(SecurityEvent e) => e.Kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event";
+    /// <summary>
+    /// Decides on a CloudTrail record that <see cref="UnmatchedRecordFilter"/> found no rule can match, without the
+    /// full event model: the same decision <see cref="ProcessAsync"/> makes for it (ignored, with actor and reason).
+    /// </summary>
+    public Decision DecideUnmatched(in UnmatchedRecord record) => new()
+    {
+        Outcome = Outcome.Ignored,
+        Id = record.Id(),
+        Kind = EventKind.CloudTrail,
+        Name = record.Name,
+        Account = record.Account,
+        Region = record.Region,
+        Time = record.Time,
+        Actor = record.Attribute(_attributor),
+        Reason = NoRuleReason(EventKind.CloudTrail, record.Name),
+    };
+
+    /// <summary>Why an event no rule matches is ignored: "no risk-table rule matches CloudTrail event 'X'".</summary>
+    public static string NoRuleReason(EventKind kind, string name) =>
+        $"no risk-table rule matches {(kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event")} '{name}'";
 }

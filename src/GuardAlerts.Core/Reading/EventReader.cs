@@ -47,9 +47,17 @@ public static class EventReader
     }
 
     /// <summary>Reads every value of the stream in order.</summary>
-    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, CancellationToken cancellationToken = default) =>
+        ReadAsync(input, source, filter: null, cancellationToken);
+
+    /// <summary>
+    /// Reads every value of the stream in order; records the <paramref name="filter"/> takes go to its sink (in order,
+    /// between the items yielded around them) instead of being yielded.
+    /// </summary>
+    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var state = new ReaderState(input, source);
+        var state = new ReaderState(input, source, filter);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

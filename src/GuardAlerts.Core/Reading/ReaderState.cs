@@ -1,7 +1,7 @@
 namespace GuardAlerts.Core.Reading;
 
 /// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
-internal sealed class ReaderState(Stream input, string source)
+internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null)
 {
     private const int LookAhead = 4096;
 
@@ -66,6 +66,11 @@ internal sealed class ReaderState(Stream input, string source)
                             continue;
                         }
 
+                        if (filter is not null && await TrySkipAsync(filter, ct).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+
                         return await ReadValueAsync(ct).ConfigureAwait(false);
                     }
 
@@ -87,6 +92,11 @@ internal sealed class ReaderState(Stream input, string source)
                     {
                         _start++;
                         _mode = _mode == Mode.Records ? Mode.AfterRecords : Mode.TopLevel;
+                        continue;
+                    }
+
+                    if (c == (byte)'{' && filter is not null && await TrySkipAsync(filter, ct).ConfigureAwait(false))
+                    {
                         continue;
                     }
 
@@ -157,6 +167,31 @@ internal sealed class ReaderState(Stream input, string source)
                 _line += scanner.Newlines;
                 _start = _end;
                 return [new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends")];
+            }
+        }
+    }
+
+    /// <summary>Offers the object at _start to the fast path; true when it took it (the bytes are consumed).</summary>
+    private async ValueTask<bool> TrySkipAsync(UnmatchedRecordFilter filter, CancellationToken ct)
+    {
+        while (true)
+        {
+            var status = filter.TrySkip(_buffer.AsSpan(_start, _end - _start), _eof, out var consumed);
+            if (status == SkimStatus.Skipped)
+            {
+                _line += _buffer.AsSpan(_start, consumed).Count((byte)'\n');
+                _start += consumed;
+                if (filter.Sink.NeedsDrain)
+                {
+                    await filter.Sink.DrainAsync(ct).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+
+            if (status == SkimStatus.FullParse || !await ReadMoreAsync(ct).ConfigureAwait(false))
+            {
+                return false;
             }
         }
     }

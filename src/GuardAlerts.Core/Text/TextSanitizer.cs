@@ -60,8 +60,14 @@ public static class TextSanitizer
             return string.Empty;
         }
 
+        if (text.Length <= maxLength && IsPlainLine(text))
+        {
+            return text; // nothing to change: the common case, and no allocation
+        }
+
         var builder = new StringBuilder(Math.Min(text.Length, maxLength + 8));
         var lastWasSpace = false;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (builder.Length > maxLength + 4)
@@ -85,11 +91,33 @@ public static class TextSanitizer
                 continue;
             }
 
-            builder.Append(rune.ToString());
+            builder.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             lastWasSpace = false;
         }
 
         return Truncate(builder.ToString().Trim(), maxLength);
+    }
+
+    /// <summary>Printable ASCII with single spaces inside: what <see cref="ToSingleLine"/> returns unchanged.</summary>
+    private static bool IsPlainLine(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previous = 'x';
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' || (c == ' ' && previous == ' '))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return true;
     }
 
     /// <summary>Cuts to <paramref name="maxLength"/> characters, ending in "..." when cut, never splitting a surrogate pair.</summary>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GuardAlerts.Benchmarks.PerEventBenchmarks).Assembly).Run(args);

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using GuardAlerts.Bench.CorpusGen;
+
+// corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table config/risk-table.json]
+// Deterministic: the same arguments always write the same bytes (System.Random with a seed is stable across runs).
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--gzip")
+    {
+        options["--gzip"] = "true";
+    }
+    else if (i + 1 < args.Length)
+    {
+        options[args[i]] = args[++i];
+    }
+}
+
+if (!options.TryGetValue("--out", out var outDir) || !options.TryGetValue("--size-mb", out var sizeText))
+{
+    Console.Error.WriteLine("usage: corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table <path>]");
+    return 2;
+}
+
+var totalBytes = long.Parse(sizeText, CultureInfo.InvariantCulture) * 1024 * 1024;
+var fileBytes = long.Parse(options.GetValueOrDefault("--file-mb", "8"), CultureInfo.InvariantCulture) * 1024 * 1024;
+var seed = int.Parse(options.GetValueOrDefault("--seed", "6"), CultureInfo.InvariantCulture);
+var gzip = options.ContainsKey("--gzip");
+var riskyPercent = double.Parse(options.GetValueOrDefault("--risky-percent", "3"), CultureInfo.InvariantCulture);
+var catalog = new EventCatalog(options.GetValueOrDefault("--risk-table", "config/risk-table.json"), riskyPercent);
+var principals = Principals.Create(new Random(seed));
+
+Directory.CreateDirectory(outDir);
+long written = 0, events = 0, risky = 0;
+var start = new DateTime(2026, 10, 17, 0, 0, 0, DateTimeKind.Utc);
+for (var fileIndex = 0; written < totalBytes; fileIndex++)
+{
+    var random = new Random(unchecked((seed * 1_000_003) + fileIndex) & 0x7fffffff);
+    var account = Principals.Accounts[fileIndex % Principals.Accounts.Length];
+    var time = start.AddMinutes(5 * fileIndex);
+    var name = Path.Combine(outDir, $"{account}_CloudTrail_us-east-1_{time:yyyyMMdd'T'HHmm'Z'}_{fileIndex:D5}.json" + (gzip ? ".gz" : ""));
+    var fileStart = written;
+    using (var file = File.Create(name))
+    using (var sink = gzip ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file)
+    {
+        var counting = new CountingStream(sink);
+        // CloudTrail writes "+", "<" and quotes in user agents as they are (relaxed escaping), not as \u002B.
+        using (var w = new Utf8JsonWriter(counting, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("Records");
+            while (counting.Count + w.BytesPending < fileBytes && fileStart + counting.Count + w.BytesPending < totalBytes)
+            {
+                var spec = catalog.Pick(random);
+                // Skewed: a few busy callers make most of the calls, as in real accounts.
+                var p = principals[(int)(principals.Count * Math.Pow(random.NextDouble(), 2.5))];
+                RecordWriter.Write(w, spec, p, time.AddMilliseconds(random.Next(300_000)), random);
+                events++;
+                risky += spec.Risky ? 1 : 0;
+                if (w.BytesPending > 64 * 1024)
+                {
+                    w.Flush();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        written = fileStart + counting.Count;
+    }
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{outDir}: {written / (1024.0 * 1024):F1} MB uncompressed, {events} events ({risky} with a risk-table eventName, {100.0 * risky / Math.Max(1, events):F1}%)"));
+return 0;

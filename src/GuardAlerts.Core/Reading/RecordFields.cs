@@ -1,0 +1,17 @@
+namespace GuardAlerts.Core.Reading;
+
+/// <summary>Where <see cref="UnmatchedRecordFilter"/> found a record's fields (default: absent).</summary>
+internal struct RecordFields
+{
+    public Range EventId;
+    public Range Name;
+    public Range Account;
+    public Range Region;
+    public Range Time;
+    public Range Identity;
+    public Range UserAgent;
+    public Range SourceIp;
+    public Range AdditionalData;
+    public bool UserAgentEscaped;
+    public bool SourceIpEscaped;
+}

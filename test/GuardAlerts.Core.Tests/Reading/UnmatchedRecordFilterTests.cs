@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Json;
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GuardAlerts.Core.Tests.Reading;
+
+public class UnmatchedRecordFilterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 10, 18, 0, 0, 0, TimeSpan.Zero);
+
+    private sealed class CapturingSink(AlertPipeline pipeline) : IUnmatchedRecordSink
+    {
+        public List<Decision> Decisions { get; } = [];
+        public bool NeedsDrain => false;
+        public void Accept(in UnmatchedRecord record) => Decisions.Add(pipeline.DecideUnmatched(record));
+        public ValueTask DrainAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    private static AlertPipeline Pipeline(AlertPolicy? policy = null) =>
+        new(policy ?? PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FakeTimeProvider(Now));
+
+    /// <summary>The fast path's decision (null when it left the record to the full parser) and the full pipeline's.</summary>
+    private static async Task<(Decision? Fast, Decision? Full, SkimStatus Status)> BothAsync(string json, AlertPipeline? pipeline = null)
+    {
+        pipeline ??= Pipeline();
+        var sink = new CapturingSink(pipeline);
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var status = new UnmatchedRecordFilter(pipeline.Policy.RiskTable, sink).TrySkip(bytes, isFinal: true, out var consumed);
+        Decision? full = null;
+        if (EventReader.ParseValue(bytes, "test.json", 1, 0) is [{ Parsed: { } parsed }])
+        {
+            full = await pipeline.ProcessAsync(parsed);
+        }
+
+        if (status == SkimStatus.Skipped)
+        {
+            Assert.Equal(bytes.Length, consumed);
+        }
+
+        return (sink.Decisions.SingleOrDefault(), full, status);
+    }
+
+    public static TheoryData<string> SampleRecords()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Events, "cloudtrail"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    /// <summary>The sample's CloudTrail record as it appears in a log file (the first one for burst samples).</summary>
+    private static string Detail(string sample)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Events, "cloudtrail", sample)));
+        var root = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;
+        return root.TryGetProperty("detail", out var detail) ? detail.GetRawText() : root.GetRawText();
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleRecords))]
+    public async Task TrySkip_WhenSampleRecordAsIs_ShouldDecideLikeTheFullPipelineOrLeaveIt(string sample)
+    {
+        var (fast, full, status) = await BothAsync(Detail(sample));
+
+        if (status == SkimStatus.Skipped)
+        {
+            Assert.Equal(full, fast);
+        }
+        else
+        {
+            Assert.Equal(SkimStatus.FullParse, status);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleRecords))]
+    public async Task TrySkip_WhenSampleRenamedToUncoveredEvent_ShouldSkipWithTheFullPipelinesDecision(string sample)
+    {
+        var json = Detail(sample);
+        using var document = JsonDocument.Parse(json);
+        var name = document.RootElement.GetProperty("eventName").GetString()!;
+        var renamed = System.Text.RegularExpressions.Regex.Replace(json, "\"eventName\"\\s*:\\s*\"" + name + "\"", "\"eventName\":\"DescribeInstances\"");
+        var type = document.RootElement.TryGetProperty("userIdentity", out var ui) && ui.TryGetProperty("type", out var t) ? t.GetString() : null;
+
+        var (fast, full, status) = await BothAsync(renamed);
+
+        if (type is "SAMLUser" or "WebIdentityUser")
+        {
+            Assert.Equal(SkimStatus.FullParse, status); // attribution reads requestParameters for these
+            return;
+        }
+
+        Assert.Equal(SkimStatus.Skipped, status);
+        Assert.Equal(Outcome.Ignored, full?.Outcome);
+        Assert.Equal(full, fast);
+    }
+
+    [Fact]
+    public async Task TrySkip_WhenRandomRecords_ShouldNeverDecideDifferentlyFromTheFullPipeline()
+    {
+        var pipeline = Pipeline();
+        var skipped = 0;
+        var records = RandomRecords.Generate(seed: 6, count: 4000).ToList();
+        foreach (var json in records)
+        {
+            var (fast, full, status) = await BothAsync(json, pipeline);
+            if (status == SkimStatus.Skipped)
+            {
+                skipped++;
+                Assert.True(full == fast, $"fast path differs for {json}:\nfast {fast}\nfull {full}");
+            }
+        }
+
+        // The generator must exercise both paths.
+        Assert.InRange(skipped, records.Count / 10, records.Count * 9 / 10);
+    }
+
+    [Theory]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","readOnly":true,"readOnly":false}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","resources":[{"ARN":"a","ARN":"b"}]}""")]
+    [InlineData("""{"eventName":"Get\u004fbject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1"}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","userAgent":"x\ud800y"}""")]
+    [InlineData("""{"eventName":"StopLogging","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1"}""")]
+    [InlineData("""{"detail-type":"AWS API Call via CloudTrail","eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1"}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","eventSource":5}""")]
+    [InlineData("""{"eventName":"GetObject","recipientAccountId":"1"}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-02-30T12:03:07Z","recipientAccountId":"1"}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","userIdentity":{"type":"SAMLUser"}}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","x":[1,2,}""")]
+    public async Task TrySkip_WhenRecordIsUnusual_ShouldLeaveItToTheFullParser(string json)
+    {
+        var (_, _, status) = await BothAsync(json);
+
+        Assert.Equal(SkimStatus.FullParse, status);
+    }
+
+    [Fact]
+    public void TrySkip_WhenInvalidUtf8_ShouldLeaveItToTheFullParser()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","x":" """), 0xC3, 0x28, .. "\"}"u8];
+        var filter = new UnmatchedRecordFilter(Pipeline().Policy.RiskTable, new CapturingSink(Pipeline()));
+
+        Assert.Equal(SkimStatus.FullParse, filter.TrySkip(bytes, isFinal: true, out _));
+    }
+
+    [Fact]
+    public void TrySkip_WhenRecordContinuesPastTheBuffer_ShouldAskForMore()
+    {
+        var bytes = """{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1"}"""u8.ToArray();
+        var filter = new UnmatchedRecordFilter(Pipeline().Policy.RiskTable, new CapturingSink(Pipeline()));
+
+        Assert.Equal(SkimStatus.NeedMore, filter.TrySkip(bytes.AsSpan(0, 30), isFinal: false, out _));
+        Assert.Equal(SkimStatus.FullParse, filter.TrySkip(bytes.AsSpan(0, 30), isFinal: true, out _));
+        Assert.Equal(SkimStatus.Skipped, filter.TrySkip(bytes, isFinal: false, out var consumed));
+        Assert.Equal(bytes.Length, consumed);
+    }
+
+    [Fact]
+    public async Task TrySkip_WhenNoEventId_ShouldUseTheFullParsersContentId()
+    {
+        var (fast, full, status) = await BothAsync("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1"}""");
+
+        Assert.Equal(SkimStatus.Skipped, status);
+        Assert.StartsWith("sha256:", fast?.Id, StringComparison.Ordinal);
+        Assert.Equal(full?.Id, fast?.Id);
+    }
+}

@@ -45,7 +45,8 @@ public sealed class KillReplayTests : IClassFixture<DynaliteFixture>, IAsyncLife
             }
 
             // Somewhere in this run's share of the remaining alerts, then a random few milliseconds more, so the kill
-            // lands before, during or after a claim, a publish or a confirm.
+            // lands before, during or after a claim, a publish or a confirm. Timed off SNS arrivals, the kills lean
+            // towards the publish-to-confirm window: the worst case for duplicates, on purpose.
             var target = published + 1 + random.Next(remaining / (Kills - i + 1));
             var extraMilliseconds = random.Next(0, 40);
             using var replay = new RunningReplay(_rig);

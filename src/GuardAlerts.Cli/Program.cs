@@ -1,12 +1,14 @@
 using System.CommandLine;
 using GuardAlerts.Cli;
+using GuardAlerts.Cli.Redrive;
 using GuardAlerts.Cli.Replay;
 using GuardAlerts.Cli.Validate;
 
-var root = new RootCommand("guard-alerts: replay AWS security events through the GuardAlerts decision pipeline, validate its policy")
+var root = new RootCommand("guard-alerts: replay AWS security events through the GuardAlerts decision pipeline, validate its policy, redrive its dead-letter queue")
 {
     ReplayCommand.Create(),
     ValidateCommand.Create(),
+    RedriveCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -103,10 +103,9 @@ public sealed class CaptureServer : IAsyncDisposable
             var length = headers.TryGetValue("content-length", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
             var body = new byte[length];
             await stream.ReadExactlyAsync(body, _stop.Token);
-            _requests.Enqueue(new CapturedRequest(requestLine[0], requestLine[1], headers, body));
-
             var n = Interlocked.Increment(ref _served);
             var (status, responseBody) = _script.TryDequeue(out var scripted) ? scripted : (200, Success($"msg-{n}"));
+            _requests.Enqueue(new CapturedRequest(requestLine[0], requestLine[1], headers, body) { Status = status });
             var payload = Encoding.UTF8.GetBytes(responseBody);
             var response = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Error")}\r\nContent-Type: text/xml\r\n"
                 + $"Content-Length: {payload.Length}\r\nConnection: close\r\n\r\n";

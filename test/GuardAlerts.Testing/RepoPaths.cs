@@ -11,7 +11,7 @@ public static class RepoPaths
     public static string RequireNodeTools()
     {
         var modules = Path.Combine(NodeTools, "node_modules");
-        if (!Directory.Exists(Path.Combine(modules, "dynalite")) || !Directory.Exists(Path.Combine(modules, "@aws-sdk", "client-sns")))
+        if (!Directory.Exists(Path.Combine(modules, "dynalite")) || !Directory.Exists(Path.Combine(modules, "@aws-sdk", "client-sns")) || !Directory.Exists(Path.Combine(modules, "fauxqs")))
         {
             throw new InvalidOperationException(
                 $"{modules} is missing or incomplete. Run the test setup first: bash tools/setup.sh (npm ci --prefix tools/node).");

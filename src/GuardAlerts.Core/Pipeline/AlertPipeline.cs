@@ -41,7 +41,8 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
 
         if (policy.RiskTable.Match(e) is not { } match)
         {
-            return decided with { Reason = $"no risk-table rule matches {KindName(e)} '{e.Name}'" };
+            // The name is the event's own text (CR/LF, NUL, bidi marks): the reason is printed and logged, so one clean line.
+            return decided with { Reason = $"no risk-table rule matches {KindName(e)} '{Text.TextSanitizer.ToSingleLine(e.Name, 256)}'" };
         }
 
         decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };

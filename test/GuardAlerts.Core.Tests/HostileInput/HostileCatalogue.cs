@@ -29,6 +29,7 @@ internal static class HostileCatalogue
         HostileCase.Rejected("duplicate-keys", () => Utf8("""{"eventName":"StopLogging","eventSource":"cloudtrail.amazonaws.com","eventName":"DescribeTrails","eventTime":"2026-10-01T10:00:00Z"}"""), "eventName"),
         HostileCase.Rejected("duplicate-keys-in-detail", () => Utf8(ReplaceOnce(StopLogging(), "\"eventName\":\"StopLogging\"", "\"eventName\":\"StopLogging\",\"eventName\":\"ListTrails\"")), "eventName"),
         HostileCase.Rejected("raw-control-character-in-string", () => Utf8(ReplaceOnce(StopLogging(), "\"alice\"", "\"al\u0001ice\"")), "invalid JSON"),
+        HostileCase.Rejected("raw-line-break-inside-literal", () => Utf8(ReplaceOnce(StopLogging(), "\"eventVersion\":\"1.08\"", "\"readOnly\":fal\nse,\"eventVersion\":\"1.08\"")), "invalid JSON"),
         HostileCase.Rejected("raw-nul-between-values", () => Utf8("\0"), "byte 0x00", inArray: false),
         HostileCase.Rejected("scalar-instead-of-event", () => Utf8("42"), "object"),
         HostileCase.Rejected("empty-object", () => Utf8("{}"), "not an EventBridge event"),

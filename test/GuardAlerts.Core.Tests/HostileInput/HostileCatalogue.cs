@@ -43,6 +43,7 @@ internal static class HostileCatalogue
         HostileCase.Decided("zero-width-and-bom-in-user-name", () => Utf8(StopLogging(userIdentity: IamUser("a\u200Bl\u200Di\uFEFFce"))), "alert", StopLoggingRule),
         HostileCase.Decided("10000-char-user-name", () => Utf8(StopLogging(userIdentity: IamUser(new string('a', 10_000)))), "alert", StopLoggingRule),
         HostileCase.Decided("1000-emoji-session-name", () => Utf8(StopLogging(userIdentity: Session(string.Concat(Enumerable.Repeat("🔥", 1_000))))), "alert", StopLoggingRule),
+        HostileCase.Decided("emoji-target-longer-than-a-dedup-key", () => Utf8(StopLogging(requestParameters: "{\"name\":" + Str(string.Concat(Enumerable.Repeat("🔥", 400))) + "}")), "alert", StopLoggingRule),
         HostileCase.Decided("crlf-in-finding-type-and-title", () => Utf8(PortProbe().Replace("PortProbeUnprotectedPort", "Port\\r\\nProbe\\u0000", StringComparison.Ordinal).Replace("\"title\":\"t\"", "\"title\":\"t\\r\\nINJECTED\"", StringComparison.Ordinal)), "alert", ReconRule),
         HostileCase.Decided("crlf-and-emoji-in-account-and-region", () => Utf8(PortProbe().Replace("\"accountId\":\"111122223333\",\"region\":\"us-east-1\"", "\"accountId\":\"1111\\r\\nINJECTED🔥\",\"region\":\"us-east-1\\u202E\"", StringComparison.Ordinal)), "alert", ReconRule),
 

@@ -5,6 +5,11 @@ internal sealed class ReaderState(Stream input, string source)
 {
     private const int LookAhead = 4096;
 
+    // Each resync after a value that never ends rescans the rest of the input: a file of many unclosed lines would
+    // cost quadratic time. Once broken values have cost this many bytes of scanning, the rest is reported as one
+    // truncated value, as before resyncing existed (about a second of work at most).
+    private const long ResyncBudgetBytes = 1L << 30;
+
     private enum Mode
     {
         TopLevel,
@@ -22,6 +27,7 @@ internal sealed class ReaderState(Stream input, string source)
     private bool _started;
     private Mode _mode = Mode.TopLevel;
     private long _containerLine;
+    private long _resyncScanned;
 
     /// <summary>The next items, or null at the end of the input.</summary>
     public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
@@ -133,8 +139,9 @@ internal sealed class ReaderState(Stream input, string source)
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
-                if (!skipping && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
+                if (!skipping && _resyncScanned < ResyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
                 {
+                    _resyncScanned += length;
                     return [Resync(broken, cut)];
                 }
 
@@ -157,8 +164,9 @@ internal sealed class ReaderState(Stream input, string source)
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
-                if (!skipping && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
+                if (!skipping && _resyncScanned < ResyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
                 {
+                    _resyncScanned += _end - _start;
                     return [Resync(new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends"), cut)];
                 }
 

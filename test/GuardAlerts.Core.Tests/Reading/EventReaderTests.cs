@@ -88,6 +88,20 @@ public class EventReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_WhenHundredsOfThousandsOfUnclosedLines_ShouldStayLinearAndReportThem()
+    {
+        // Every line resyncs by rescanning the rest of the input; a budget on rescanned bytes keeps this from going quadratic.
+        var text = string.Concat(Enumerable.Repeat("{\"a\":[\n", 200_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var items = await ReadAsync(Json.Utf8(text));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.All(items, i => Assert.Contains("truncated JSON", i.Error, StringComparison.Ordinal));
+        Assert.InRange(items.Count, 2, 200_000);
+    }
+
+    [Fact]
     public async Task ReadAsync_WhenPrettyPrintedEventIsTruncated_ShouldReportOneError()
     {
         var items = await ReadAsync(Json.Utf8("{\n  \"eventName\": \"StopLogging\",\n  \"userIdentity\": {\n    \"type\": \"IAMUser\""));

@@ -13,7 +13,7 @@ namespace GuardAlerts.Core.Tests.HostileInput;
 /// </summary>
 public class SampleMutationTests
 {
-    private const int RandomIterations = 3_000;
+    private const int RandomIterations = 8_000;
 
     private static readonly Lazy<IReadOnlyList<(string File, JsonNode Sample)>> Samples = new(() =>
         SampleRun.Files().Select(f => (Path.GetFileName(f), JsonNode.Parse(File.ReadAllBytes(f))!)).ToList());
@@ -55,8 +55,8 @@ public class SampleMutationTests
         var run = await HostileRun.RunAsync(input, file);
 
         var where = $"{mutation} of {file}";
-        var trailer = run.Results[^1];
-        Assert.True(trailer.Outcome == "alert" && trailer.Decision?.Id == "env-f-trailer", $"{where}: the valid event after it was not decided\n{run}");
+        // Not necessarily last: after an array cut short, the next line is read as its next item, then the error.
+        Assert.True(run.Results.Any(r => r.Outcome == "alert" && r.Decision?.Id == "env-f-trailer"), $"{where}: the valid event after it was not decided\n{run}");
         foreach (var (item, outcome, reason, _) in run.Results)
         {
             Assert.True(outcome != "rejected" || reason.Length > 0, $"{where}: {item.Position} rejected without a reason");

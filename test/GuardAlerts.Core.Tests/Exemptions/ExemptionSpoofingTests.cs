@@ -208,5 +208,17 @@ public class ExemptionSpoofingTests
         Assert.Contains(errors, e => e.Field == "match" && e.Message.Contains("chosen by the caller", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Matches_WhenBuiltInCodeFromCallerChosenFieldsOnly_ShouldNotMatch()
+    {
+        // Validation is not the only guard: a match built without the loader still never trusts these alone.
+        var e = Json.Valid(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.AssumedRole("Deployer", "StaxHelper")).Replace("aws-cli/2.15.0", "Terraform/1.7.0", StringComparison.Ordinal));
+        var actor = new ActorAttributor().Attribute(e);
+        var match = new ExemptionMatch { SessionNames = ["StaxHelper"], UserAgents = ["*Terraform*"], Regions = ["us-east-1"] };
+
+        Assert.False(ExemptionList.Matches(match, e, actor));
+        Assert.True(ExemptionList.Matches(match with { PrincipalArns = ["arn:aws:iam::111122223333:role/Deployer"] }, e, actor));
+    }
+
     private static string ArnTail(string role) => role[(role.LastIndexOf('/') + 1)..];
 }

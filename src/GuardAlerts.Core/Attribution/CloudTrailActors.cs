@@ -10,8 +10,11 @@ internal static class CloudTrailActors
         var ui = record.UserIdentity;
         var type = string.IsNullOrEmpty(ui?.Type) ? "Unknown" : ui.Type;
         var request = record.RequestParameters;
-        var assumedRoleArn = request is { } rq ? JsonRead.Str(rq, "roleArn") : null;
-        var samlProvider = SamlProvider(record);
+        // A refused AssumeRoleWithSAML/WebIdentity records the role (and SAML provider) the caller typed, which AWS
+        // did not accept: an identity taken from it would let anyone be exempted as that role by failing to assume it.
+        var verified = string.IsNullOrEmpty(record.ErrorCode);
+        var assumedRoleArn = verified && request is { } rq ? JsonRead.Str(rq, "roleArn") : null;
+        var samlProvider = verified ? SamlProvider(record) : null;
 
         var (name, principalArn, session) = type switch
         {

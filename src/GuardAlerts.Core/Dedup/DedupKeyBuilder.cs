@@ -80,6 +80,14 @@ public static class DedupKeyBuilder
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        return string.Concat(key.AsSpan(0, MaxKeyLength - 65), "~", hash);
+        // Never keep half of a surrogate pair (an emoji in a target name): a lone surrogate is not valid text, strict
+        // UTF-8 encoding fails on it, and the key goes to DynamoDB, JSON Lines and logs as UTF-8.
+        var cut = MaxKeyLength - 65;
+        if (char.IsHighSurrogate(key[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(key.AsSpan(0, cut), "~", hash);
     }
 }

@@ -73,7 +73,8 @@ public static class EventParser
         };
         if (kind is null)
         {
-            var shown = envelope.DetailType is null ? "missing" : $"'{envelope.DetailType}'";
+            // The detail-type is the sender's text and the reason goes to stderr and log lines: one line, bounded.
+            var shown = envelope.DetailType is null ? "missing" : $"'{Text.TextSanitizer.ToSingleLine(envelope.DetailType, 100)}'";
             return ParsedEvent.Rejected($"unknown detail-type {shown}: expected '{GuardDutyDetailType}', '{ApiCallDetailType}' or '{SignInDetailType}'",
                 envelope.Id, account: envelope.Account, region: envelope.Region);
         }

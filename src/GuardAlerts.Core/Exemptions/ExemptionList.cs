@@ -31,7 +31,8 @@ public sealed class ExemptionList
     /// <summary>Whether every given field of <paramref name="match"/> matches the event and actor.</summary>
     public static bool Matches(ExemptionMatch match, SecurityEvent e, Actor actor)
     {
-        if (match.IsEmpty)
+        // The loader rejects both; a list built in code skips it, and anyone can choose a session name or user agent.
+        if (match.IsEmpty || match.ReliesOnCallerChosenFieldsOnly)
         {
             return false;
         }

@@ -146,5 +146,6 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
 
     /// <summary>Why an event no rule matches is ignored: "no risk-table rule matches CloudTrail event 'X'".</summary>
     public static string NoRuleReason(EventKind kind, string name) =>
-        $"no risk-table rule matches {(kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event")} '{name}'";
+        // The name is the event's own text (CR/LF, NUL, bidi marks): the reason is printed and logged, so one clean line.
+        $"no risk-table rule matches {(kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event")} '{Text.TextSanitizer.ToSingleLine(name, 256)}'";
 }

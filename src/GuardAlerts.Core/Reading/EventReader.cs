@@ -94,7 +94,8 @@ public static class EventReader
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } l ? $" (line {line + l}, byte {ex.BytePositionInLine})" : "";
-            items.Add(new InputItem(source, line, offset, null, $"invalid JSON{where}: {FirstSentence(ex.Message)}"));
+            // The parser's message quotes the offending input, raw line breaks and all; errors go to stderr and logs.
+            items.Add(new InputItem(source, line, offset, null, $"invalid JSON{where}: {Text.TextSanitizer.ToSingleLine(FirstSentence(ex.Message), 300)}"));
             return items;
         }
 
@@ -129,7 +130,7 @@ public static class EventReader
         catch (InvalidOperationException ex)
         {
             // A string escape that decodes to invalid UTF-16 (a lone surrogate such as "\uD800").
-            return ParsedEvent.Rejected($"invalid text in a JSON string: {ex.Message}");
+            return ParsedEvent.Rejected($"invalid text in a JSON string: {Text.TextSanitizer.ToSingleLine(ex.Message, 300)}");
         }
     }
 

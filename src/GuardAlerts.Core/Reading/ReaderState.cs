@@ -5,6 +5,11 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 {
     private const int LookAhead = 4096;
 
+    // Each resync after a value that never ends rescans the rest of the input: a file of many unclosed lines would
+    // cost quadratic time. Once broken values have cost this many bytes of scanning, the rest is reported as one
+    // truncated value, as before resyncing existed (about a second of work at most).
+    private const long ResyncBudgetBytes = 1L << 30;
+
     private enum Mode
     {
         TopLevel,
@@ -22,6 +27,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     private bool _started;
     private Mode _mode = Mode.TopLevel;
     private long _containerLine;
+    private long _resyncScanned;
 
     /// <summary>The next items, or null at the end of the input.</summary>
     public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
@@ -143,6 +149,12 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
+                if (!skipping && _resyncScanned < ResyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
+                {
+                    _resyncScanned += length;
+                    return [Resync(broken, cut)];
+                }
+
                 _start += length;
                 _line += scanner.Newlines;
                 return items;
@@ -162,6 +174,12 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
+                if (!skipping && _resyncScanned < ResyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
+                {
+                    _resyncScanned += _end - _start;
+                    return [Resync(new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends"), cut)];
+                }
+
                 // The input ended inside this value: one error for it, not another for the array around it.
                 _mode = Mode.TopLevel;
                 _line += scanner.Newlines;
@@ -252,6 +270,35 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         // Count the newlines skipped so positions stay right for pretty-printed files.
         _line += span[..(i + 1)].Count((byte)'\n');
         return i + 1;
+    }
+
+    /// <summary>
+    /// Where to resume after a broken value: the start of the first later line that begins (in column 0) with '{' or
+    /// '[', or 0 when there is none. A truncated JSON Lines line has no end of its own, so the scan runs into the next
+    /// lines and would swallow every event after it; JSON Lines values start in column 0, pretty-printed nested ones
+    /// are indented. Only broken values are cut this way; a valid value is never split.
+    /// </summary>
+    private static int ResyncPoint(ReadOnlySpan<byte> value)
+    {
+        for (var i = value.IndexOf((byte)'\n'); i >= 0 && i + 1 < value.Length; i = value[(i + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (value[i + 1] is (byte)'{' or (byte)'[')
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Reports a broken value that ends at <paramref name="cut"/> and resumes reading there, as a top-level value.</summary>
+    private InputItem Resync(InputItem broken, int cut)
+    {
+        var skippedLines = _buffer.AsSpan(_start, cut).Count((byte)'\n');
+        _start += cut;
+        _line = broken.Line + skippedLines;
+        _mode = Mode.TopLevel;
+        return broken with { Error = $"{broken.Error} (reading resumes on line {_line})" };
     }
 
     private static int SkipWs(ReadOnlySpan<byte> span, int i)

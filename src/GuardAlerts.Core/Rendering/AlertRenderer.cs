@@ -32,9 +32,9 @@ public static class AlertRenderer
         [
             new("severity", c.Severity.Name()),
             new("kind", e.Kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", _ => "canary" }),
-            new("name", TextSanitizer.ToPrintableAscii(e.Name, 256)),
-            new("account", TextSanitizer.ToPrintableAscii(e.Account ?? "unknown", 64)),
-            new("region", TextSanitizer.ToPrintableAscii(e.Region ?? "unknown", 64)),
+            new("name", Attribute(e.Name, 256)),
+            new("account", Attribute(e.Account, 64)),
+            new("region", Attribute(e.Region, 64)),
         ];
         if (e is CanaryEvent)
         {
@@ -57,6 +57,13 @@ public static class AlertRenderer
             Attributes = attributes,
         };
     }
+
+    /// <summary>
+    /// A message attribute value from event text. SNS rejects an empty attribute value, and text made only of
+    /// whitespace, controls or invisible characters sanitises to nothing: such an alert could never be published.
+    /// </summary>
+    private static string Attribute(string? text, int max) =>
+        TextSanitizer.ToPrintableAscii(text, max) is { Length: > 0 } value ? value : "unknown";
 
     /// <summary>The subject line: "[SAMPLE] High: Title - account region - actor", printable ASCII, at most 100.</summary>
     public static string Subject(AlertContext c, bool sample)

@@ -61,4 +61,19 @@ public class DedupKeyBuilderTests
 
         Assert.True(key.Length <= 512);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Build_WhenLongKeyIsCutInsideAnEmoji_ShouldStayWellFormedText(int padding)
+    {
+        // The cut falls on one half of a surrogate pair for one of the two paddings; a lone surrogate cannot be
+        // encoded as UTF-8 (DynamoDB's JSON, the replay's JSON Lines), so the event could never be claimed.
+        var target = new string('x', padding) + string.Concat(Enumerable.Repeat("🔥", 400));
+
+        var key = Key(AccessKey("2026-10-01T10:05:00Z", target));
+
+        Assert.True(key.Length <= 512);
+        _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(key);
+    }
 }

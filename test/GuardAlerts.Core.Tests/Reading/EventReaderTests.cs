@@ -70,6 +70,45 @@ public class EventReaderTests
         Assert.Equal(3, items[2].Line);
     }
 
+    [Theory]
+    [InlineData("{\"eventName\":\"Stop", "truncated JSON")]
+    [InlineData("{\"eventName\":", "truncated JSON")]
+    [InlineData("{\"eventName\":\"St\"op\"}", "truncated JSON")]
+    public async Task ReadAsync_WhenBrokenLineInJsonLines_ShouldReportItAndResumeOnTheNextLine(string broken, string error)
+    {
+        var text = broken + "\n" + Record.Replace("e-N", "e-2", StringComparison.Ordinal) + "\n" + Record.Replace("e-N", "e-3", StringComparison.Ordinal) + "\n";
+
+        var items = await ReadAsync(Json.Utf8(text));
+
+        Assert.Equal(3, items.Count);
+        Assert.Contains(error, items[0].Error, StringComparison.Ordinal);
+        Assert.Contains("resumes on line 2", items[0].Error, StringComparison.Ordinal);
+        Assert.Equal(["e-2", "e-3"], items.Skip(1).Select(i => i.Parsed?.Id));
+        Assert.Equal([2L, 3L], items.Skip(1).Select(i => i.Line));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenHundredsOfThousandsOfUnclosedLines_ShouldStayLinearAndReportThem()
+    {
+        // Every line resyncs by rescanning the rest of the input; a budget on rescanned bytes keeps this from going quadratic.
+        var text = string.Concat(Enumerable.Repeat("{\"a\":[\n", 200_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var items = await ReadAsync(Json.Utf8(text));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.All(items, i => Assert.Contains("truncated JSON", i.Error, StringComparison.Ordinal));
+        Assert.InRange(items.Count, 2, 200_000);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenPrettyPrintedEventIsTruncated_ShouldReportOneError()
+    {
+        var items = await ReadAsync(Json.Utf8("{\n  \"eventName\": \"StopLogging\",\n  \"userIdentity\": {\n    \"type\": \"IAMUser\""));
+
+        Assert.Contains("truncated JSON", Assert.Single(items).Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_WhenByteOrderMark_ShouldSkipIt()
     {

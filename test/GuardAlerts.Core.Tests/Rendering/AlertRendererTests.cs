@@ -82,4 +82,19 @@ public class AlertRendererTests
         Assert.Equal(alert.Sms, message.RootElement.GetProperty("sms").GetString());
         Assert.Equal(alert.EmailBody, message.RootElement.GetProperty("email").GetString());
     }
+
+    [Theory]
+    [InlineData("\\t\\u000b\\r\\n")]
+    [InlineData("\\u202e\\u200b\\ufeff")]
+    [InlineData("  ")]
+    public void Render_WhenRegionSanitisesToNothing_ShouldStillSendNonEmptyAttributes(string region)
+    {
+        var json = Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser).Replace("\"awsRegion\":\"us-east-1\"", "\"awsRegion\":\"" + region + "\"", StringComparison.Ordinal);
+
+        var alert = Render(json);
+
+        // SNS rejects an empty message attribute value: the alert would never be published.
+        Assert.Contains(alert.Attributes, a => a.Key == "region" && a.Value == "unknown");
+        Assert.All(alert.Attributes, a => Assert.NotEmpty(a.Value));
+    }
 }

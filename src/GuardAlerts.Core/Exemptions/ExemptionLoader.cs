@@ -129,7 +129,7 @@ public static class ExemptionLoader
             errors.Add(new ConfigError(file, entry, "match", "missing or not an object"));
         }
 
-        if (errors.Count > before || match is null)
+        if (errors.Skip(before).Any(e => !e.IsWarning) || match is null)
         {
             return null;
         }
@@ -200,7 +200,22 @@ public static class ExemptionLoader
                 + "use them only together with principalArns, accounts or samlProviders"));
         }
 
-        return errors.Count > before ? null : match;
+        if (errors.Count == before && (match.SessionNames is not null || match.UserAgents is not null)
+            && match.PrincipalArns is null && match.SamlProviders is null)
+        {
+            // Allowed by the contract (accounts is a trusted field), but every principal in those accounts can pick a
+            // session name or user agent: say so, so the owner can narrow it with principalArns.
+            errors.Add(new ConfigError(file, entry, "match",
+                "sessionNames/userAgents with accounts only: anyone in those accounts can choose them; add principalArns to name who", IsWarning: true));
+        }
+
+        if (errors.Count == before && match.PrincipalArns is { } arns && arns.Any(a => a.Split(':') is [_, _, _, _, "*", ..]))
+        {
+            errors.Add(new ConfigError(file, entry, "match.principalArns",
+                "an account of '*' matches a same-named role or user in any account, including ones you do not own", IsWarning: true));
+        }
+
+        return errors.Count > before && errors.Skip(before).Any(e => !e.IsWarning) ? null : match;
     }
 
     private static List<string>? Strings(JsonElement m, string field, string file, string entry, List<ConfigError> errors)

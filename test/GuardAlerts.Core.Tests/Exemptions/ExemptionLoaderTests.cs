@@ -45,6 +45,17 @@ public class ExemptionLoaderTests
         Assert.Contains(Load(entry), e => !e.IsWarning && e.Field == field);
 
     [Theory]
+    [InlineData("""{"accounts":"111122223333","sessionNames":"StaxHelper"}""", "match", "anyone in those accounts")]
+    [InlineData("""{"principalArns":"arn:aws:iam::*:role/Deployer"}""", "match.principalArns", "any account")]
+    public void TryLoad_WhenMatchIsAllowedButWide_ShouldWarnAndStillLoad(string match, string field, string message)
+    {
+        var (list, errors) = ExemptionLoader.TryLoad(Json.Utf8($$"""{"exemptions":[{{Entry(match)}}]}"""), "ex.json", Now);
+
+        Assert.NotNull(list);
+        Assert.Contains(errors, e => e.IsWarning && e.Field == field && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("2026-10-20", "within 30 days")]
     [InlineData("2026-09-01", "expired on 2026-09-01")]
     public void TryLoad_WhenExpiringOrExpired_ShouldWarn(string expires, string message)

@@ -37,4 +37,18 @@ internal static class ConfigDirectory
         var (table, tableName, exemptions, exemptionsName) = ReadFiles(directory);
         return PolicyLoader.Load(table, tableName, exemptions, exemptionsName, now);
     }
+
+    /// <summary>The policy, or null after writing every configuration error to <paramref name="stderr"/>.</summary>
+    public static async Task<AlertPolicy?> LoadOrReportAsync(string? directory, DateTimeOffset now, TextWriter stderr)
+    {
+        try
+        {
+            return Load(directory, now);
+        }
+        catch (ConfigException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
 }

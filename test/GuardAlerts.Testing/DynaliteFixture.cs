@@ -1,9 +1,7 @@
-using Xunit;
-using System.Diagnostics;
-using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Ledger;
+using Xunit;
 
 namespace GuardAlerts.Testing;
 
@@ -15,54 +13,22 @@ public sealed class DynaliteFixture : IAsyncLifetime
 {
     public static readonly BasicAWSCredentials Credentials = new("AKIDLOCAL", "local-secret");
 
-    private Process? _process;
+    private NodeServer? _server;
 
     public Uri ServiceUrl { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var tools = RepoPaths.RequireNodeTools();
-        var start = new ProcessStartInfo("node", "dynalite-server.js")
-        {
-            WorkingDirectory = tools,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var line = await _process.StandardOutput.ReadLineAsync(timeout.Token);
-        if (line is null)
-        {
-            var error = await _process.StandardError.ReadToEndAsync(timeout.Token);
-            throw new InvalidOperationException($"dynalite did not start: {error}");
-        }
-
-        using var json = JsonDocument.Parse(line);
-        var port = json.RootElement.GetProperty("port").GetInt32();
-        ServiceUrl = new Uri($"http://127.0.0.1:{port}");
+        _server = await NodeServer.StartAsync("dynalite-server.js");
+        ServiceUrl = _server.ServiceUrl;
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is null)
+        if (_server is not null)
         {
-            return;
+            await _server.DisposeAsync();
         }
-
-        _process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
     }
 
     /// <summary>A client configured as production configures it, pointed at dynalite, counting its HTTP requests.</summary>

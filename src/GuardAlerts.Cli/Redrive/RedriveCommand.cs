@@ -2,7 +2,6 @@ using System.CommandLine;
 using Amazon.Runtime;
 using GuardAlerts.Aws;
 using GuardAlerts.Aws.Configuration;
-using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Pipeline;
 
 namespace GuardAlerts.Cli.Redrive;
@@ -53,14 +52,8 @@ internal static class RedriveCommand
             }
 
             var clock = TimeProvider.System;
-            Core.Policy.AlertPolicy policy;
-            try
+            if (await ConfigDirectory.LoadOrReportAsync(result.GetValue(config), clock.GetUtcNow(), stderr).ConfigureAwait(false) is not { } policy)
             {
-                policy = ConfigDirectory.Load(result.GetValue(config), clock.GetUtcNow());
-            }
-            catch (ConfigException ex)
-            {
-                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.UsageOrConfig;
             }
 

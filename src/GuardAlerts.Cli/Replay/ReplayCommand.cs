@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Pipeline;
 using Spectre.Console;
 
@@ -44,14 +43,8 @@ internal static class ReplayCommand
             }
 
             TimeProvider clock = asOf is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
-            Core.Policy.AlertPolicy policy;
-            try
+            if (await ConfigDirectory.LoadOrReportAsync(result.GetValue(config), clock.GetUtcNow(), stderr).ConfigureAwait(false) is not { } policy)
             {
-                policy = ConfigDirectory.Load(result.GetValue(config), clock.GetUtcNow());
-            }
-            catch (ConfigException ex)
-            {
-                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.UsageOrConfig;
             }
 

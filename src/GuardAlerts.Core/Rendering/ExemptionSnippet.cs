@@ -21,8 +21,8 @@ public static class ExemptionSnippet
         {
             writer.WriteStartObject();
             writer.WriteString("id", $"expected-{e.Name.ToLowerInvariant().Replace(':', '-').Replace('/', '-')}-{e.Account}");
-            writer.WriteString("reason", "TODO: why this is expected");
-            writer.WriteString("owner", "TODO: team or person who answers for it");
+            writer.WriteString("reason", "REPLACE: why this is expected");
+            writer.WriteString("owner", "REPLACE: the team or person who answers for it");
             writer.WriteString("expires", DateOnly.FromDateTime(now.UtcDateTime.Add(SuggestedLifetime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             writer.WriteString("action", "suppress");
             writer.WriteStartObject("match");

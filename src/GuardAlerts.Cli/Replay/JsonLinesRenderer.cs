@@ -10,64 +10,78 @@ using GuardAlerts.Core.Text;
 namespace GuardAlerts.Cli.Replay;
 
 /// <summary>
-/// The JSON Lines line of a skipped record, written with the same record type and serializer as every other line.
-/// What repeats from record to record is computed once: the cleaned name, account and region, the reason, and the
-/// actor's description (which for these records depends only on userIdentity and recipientAccountId: attribution
-/// reads requestParameters only for SAML and web-identity users and AssumeRoleWithSAML, which the fast path leaves
-/// to the full pipeline). One renderer per reader: not thread-safe.
+/// The JSON Lines line of a skipped record: the same bytes <see cref="JsonLinesOutput"/> writes for the full
+/// pipeline's decision, assembled from JSON string values encoded once. The line's fields are fixed (an "ignored"
+/// CloudTrail line: no severity, rule, exemption, dedup key, subject or SMS); what varies is encoded by the same
+/// encoder as every other line: the name and reason per eventName, account and region per value, the actor per
+/// distinct userIdentity (which for these records depends only on userIdentity and recipientAccountId: attribution
+/// reads requestParameters only for SAML and web-identity users and AssumeRoleWithSAML, which the fast path leaves to
+/// the full pipeline), and the id and time per record (copied as they are when the encoder would not change them).
+/// One renderer per reader: not thread-safe.
 /// </summary>
 internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRenderer
 {
     private const int MaxCached = 4096;
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    private readonly Dictionary<string, (string Name, string Reason)> _names = new(StringComparer.Ordinal);
-    private readonly Utf8Cache _accounts = new(MaxCached);
-    private readonly Utf8Cache _regions = new(MaxCached);
-    private readonly Dictionary<ulong, (byte[] Key, string Description)> _actors = [];
-    private Utf8JsonWriter? _writer;
+    private static readonly byte[] IdPrefix = "{\"id\":"u8.ToArray();
+    private static readonly byte[] NamePrefix = ",\"kind\":\"cloudtrail\",\"name\":"u8.ToArray();
+    private static readonly byte[] AccountPrefix = ",\"account\":"u8.ToArray();
+    private static readonly byte[] RegionPrefix = ",\"region\":"u8.ToArray();
+    private static readonly byte[] TimePrefix = ",\"time\":"u8.ToArray();
+    private static readonly byte[] ActorPrefix = ",\"outcome\":\"ignored\",\"severity\":null,\"rule\":null,\"exemption\":null,\"dedupKey\":null,\"actor\":"u8.ToArray();
+    private static readonly byte[] ReasonPrefix = ",\"subject\":null,\"sms\":null,\"reason\":"u8.ToArray();
+    private static readonly byte[] Null = "null"u8.ToArray();
+
+    /// <summary>Bytes the line encoder writes as they are (decided by asking the encoder itself, once).</summary>
+    private static readonly SearchValues<byte> NeedsEncoding = SearchValues.Create(BytesTheEncoderChanges());
+
+    private readonly Dictionary<string, (byte[] Name, byte[] Reason)> _names = new(StringComparer.Ordinal);
+    private readonly EncodedCache _accounts = new(MaxCached);
+    private readonly EncodedCache _regions = new(MaxCached);
+    private readonly Dictionary<ulong, (byte[] Key, byte[] Description)> _actors = [];
 
     public void Render(in UnmatchedRecord record, IBufferWriter<byte> output)
     {
         if (!_names.TryGetValue(record.Name, out var name))
         {
-            name = (Clean(record.Name), Clean(AlertPipeline.NoRuleReason(EventKind.CloudTrail, record.Name)));
+            name = (Encode(Clean(record.Name)), Encode(Clean(AlertPipeline.NoRuleReason(EventKind.CloudTrail, record.Name))));
             _names[record.Name] = name;
         }
 
-        var time = record.CanonicalTimeUtf8;
-        var line = new ReplayRecord(
-            record.Id(),
-            "cloudtrail",
-            name.Name,
-            _accounts.Get(record.AccountUtf8, Clean),
-            record.HasRegion ? _regions.Get(record.RegionUtf8, Clean) : null,
-            time.IsEmpty ? record.TimeText() : Encoding.ASCII.GetString(time),
-            "ignored",
-            null,
-            null,
-            null,
-            null,
-            Actor(record),
-            null,
-            null,
-            name.Reason);
-
-        if (_writer is null)
+        Write(output, IdPrefix);
+        if (record.IdUtf8 is { IsEmpty: false } id)
         {
-            _writer = new Utf8JsonWriter(output, JsonLinesOutput.WriterOptions);
+            WriteString(output, id);
         }
         else
         {
-            _writer.Reset(output);
+            Write(output, Encode(record.Id()));
         }
 
-        JsonSerializer.Serialize(_writer, line, CliJsonContext.Default.ReplayRecord);
-        _writer.Flush();
-        output.Write(NewLine);
+        Write(output, NamePrefix);
+        Write(output, name.Name);
+        Write(output, AccountPrefix);
+        Write(output, _accounts.Get(record.AccountUtf8));
+        Write(output, RegionPrefix);
+        Write(output, record.HasRegion ? _regions.Get(record.RegionUtf8) : Null);
+        Write(output, TimePrefix);
+        if (record.CanonicalTimeUtf8 is { IsEmpty: false } time)
+        {
+            WriteString(output, time);
+        }
+        else
+        {
+            Write(output, Encode(record.TimeText()));
+        }
+
+        Write(output, ActorPrefix);
+        Write(output, Actor(record));
+        Write(output, ReasonPrefix);
+        Write(output, name.Reason);
+        Write(output, "}\n"u8);
     }
 
-    private string Actor(in UnmatchedRecord record)
+    private byte[] Actor(in UnmatchedRecord record)
     {
         var identity = record.IdentityUtf8;
         var account = record.AccountUtf8;
@@ -77,7 +91,7 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
             return cached.Description;
         }
 
-        var description = RecordMapper.Describe(pipeline.DecideUnmatched(record).Actor!);
+        var description = Encode(RecordMapper.Describe(pipeline.DecideUnmatched(record).Actor!));
         if (_actors.Count >= MaxCached)
         {
             _actors.Clear();
@@ -93,4 +107,87 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
         && key.AsSpan(identity.Length + 1).SequenceEqual(account);
 
     private static string Clean(string text) => TextSanitizer.ToSingleLine(text, 2048);
+
+    /// <summary>A JSON string value from raw UTF-8 text (no escapes in it): copied when the encoder would not change it.</summary>
+    private static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAny(NeedsEncoding) >= 0)
+        {
+            Write(output, Encode(Encoding.UTF8.GetString(utf8)));
+            return;
+        }
+
+        var span = output.GetSpan(utf8.Length + 2);
+        span[0] = (byte)'"';
+        utf8.CopyTo(span[1..]);
+        span[utf8.Length + 1] = (byte)'"';
+        output.Advance(utf8.Length + 2);
+    }
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        var span = output.GetSpan(bytes.Length);
+        bytes.CopyTo(span);
+        output.Advance(bytes.Length);
+    }
+
+    /// <summary>A string as the line writer writes it: quoted and escaped by <see cref="JsonLinesOutput.WriterOptions"/>.</summary>
+    internal static byte[] Encode(string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>(text.Length + 16);
+        using (var writer = new Utf8JsonWriter(buffer, JsonLinesOutput.WriterOptions))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Every byte but the printable ASCII ones the encoder leaves alone.</summary>
+    private static byte[] BytesTheEncoderChanges()
+    {
+        var changed = new List<byte>();
+        for (var b = 0; b < 256; b++)
+        {
+            if (b is < 0x20 or > 0x7E || Encode(((char)b).ToString()).Length != 3)
+            {
+                changed.Add((byte)b);
+            }
+        }
+
+        return [.. changed];
+    }
+
+    /// <summary>Encoded JSON values of short UTF-8 text that repeats (accounts, regions), cleaned like every line's.</summary>
+    private sealed class EncodedCache(int capacity)
+    {
+        private readonly Dictionary<string, byte[]> _values = new(StringComparer.Ordinal);
+        private byte[] _lastKey = [];
+        private byte[] _last = [];
+
+        public byte[] Get(ReadOnlySpan<byte> utf8)
+        {
+            // Consecutive records mostly share the value: compare with the last one before any lookup.
+            if (_last.Length > 0 && utf8.SequenceEqual(_lastKey))
+            {
+                return _last;
+            }
+
+            var text = Encoding.UTF8.GetString(utf8);
+            if (!_values.TryGetValue(text, out var value))
+            {
+                value = Encode(Clean(text));
+                if (_values.Count >= capacity)
+                {
+                    _values.Clear();
+                }
+
+                _values[text] = value;
+            }
+
+            _lastKey = utf8.ToArray();
+            _last = value;
+            return value;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
@@ -19,6 +18,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
     // 4 kept the second reader within 256 KB of the writer: two cores ran 1.07x one core. 128 (at most ~8 MB per
     // reader) measured 1.34x on 256 MB and 1.57x on 1 GB, with single-core peak RSS 79 MB (10 MB input) vs 96 MB (1 GB).
     private const int SegmentsAhead = 128;
+
+    private readonly ChunkPool _chunks = new((SegmentsAhead + 2) * Math.Max(1, parallelism));
 
     public async Task<ReplaySummary> RunAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
@@ -105,7 +106,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
             return;
         }
 
-        var sink = fastPath ? new SegmentSink(output.CreateRenderer(pipeline), channel) : null;
+        var sink = fastPath ? new SegmentSink(output.CreateRenderer(pipeline), channel, _chunks) : null;
         var filter = sink is null ? null : new UnmatchedRecordFilter(pipeline.Policy.RiskTable, sink);
         await using (stream.ConfigureAwait(false))
         {
@@ -158,7 +159,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         if (segment.Rendered is { } rendered)
         {
             output.WriteRendered(rendered.AsSpan(0, segment.Length));
-            ArrayPool<byte>.Shared.Return(rendered);
+            _chunks.Return(rendered);
             summary.AddIgnored(segment.Events);
             progress?.Tick(summary);
             return;

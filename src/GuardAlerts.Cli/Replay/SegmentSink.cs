@@ -5,14 +5,14 @@ using GuardAlerts.Core.Reading;
 namespace GuardAlerts.Cli.Replay;
 
 /// <summary>
-/// Collects rendered lines of skipped records into pooled 64 KB buffers and passes each full buffer to the file's
+/// Collects rendered lines of skipped records into pooled 64 KB buffers (see <see cref="ChunkPool"/>) and passes each full buffer to the file's
 /// bounded channel, so a reader runs ahead of the writer by a few buffers at most (memory does not grow with input).
 /// </summary>
-internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<ReplaySegment> channel) : IUnmatchedRecordSink, IBufferWriter<byte>
+internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<ReplaySegment> channel, ChunkPool pool) : IUnmatchedRecordSink, IBufferWriter<byte>
 {
-    private const int ChunkSize = 64 * 1024;
+    private const int ChunkSize = ChunkPool.ChunkSize;
 
-    private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private byte[] _chunk = pool.Rent();
     private int _length;
     private int _events;
 
@@ -32,7 +32,7 @@ internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<Rep
         }
 
         var segment = new ReplaySegment(_chunk, _length, _events, null);
-        _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        _chunk = pool.Rent();
         _length = 0;
         _events = 0;
         await channel.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,7 @@ internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<Rep
     /// <summary>Returns the current buffer to the pool (after the last drain).</summary>
     public void Release()
     {
-        ArrayPool<byte>.Shared.Return(_chunk);
+        pool.Return(_chunk);
         _chunk = [];
     }
 
@@ -65,9 +65,9 @@ internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<Rep
         if (need > _chunk.Length)
         {
             // One line longer than what is left: grow this buffer (rare; lines are a few hundred bytes).
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(need, _chunk.Length * 2));
+            var bigger = GC.AllocateUninitializedArray<byte>(Math.Max(need, _chunk.Length * 2));
             _chunk.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_chunk);
+            pool.Return(_chunk);
             _chunk = bigger;
         }
     }

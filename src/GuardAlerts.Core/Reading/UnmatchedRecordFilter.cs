@@ -328,10 +328,13 @@ public sealed class UnmatchedRecordFilter
         }
         else
         {
-            Span<byte> padded = stackalloc byte[8];
-            padded.Clear();
-            name.CopyTo(padded);
-            head = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            // Short names (type, arn, ...) are the most common: fold their bytes in without a padded copy.
+            head = 0;
+            for (var i = name.Length - 1; i >= 0; i--)
+            {
+                head = (head << 8) | name[i];
+            }
+
             tail = 0;
         }
 

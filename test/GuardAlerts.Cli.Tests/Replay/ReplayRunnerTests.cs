@@ -118,6 +118,29 @@ public class ReplayRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WhenIdsTimesAccountsAndRegionsHoldEveryCharacter_ShouldWriteExactlyWhatTheFullPipelineWrites()
+    {
+        // The fast path copies ids and times into the line when the encoder would leave them alone, and encodes the
+        // rest: every printable ASCII character, DEL, Latin-1, a line separator, an emoji and characters the relaxed
+        // encoder still escapes, in every field it writes, plus 20-character times that are not CloudTrail's form.
+        string[] odd = ["<", ">", "&", "'", "+", "`", "%", "\u007f", "é", "\u2028", "\U0001F600", "\u00ad", "\ufeff", "~", "=", "/"];
+        var printable = Enumerable.Range(0x20, 0x5f).Select(c => ((char)c).ToString()).Where(c => c is not ("\"" or "\\"));
+        var pieces = odd.Concat(printable).ToList();
+        string[] times = ["2026-10-17T12:03:07Z", "2026-10-17 12:03:07Z", "2026-10-17T12:03:07.5Z", "2026-10-17t12:03:07Z"];
+        var records = pieces.Select((p, i) =>
+            $$$"""{"eventID":"id{{{p}}}{{{i}}}","eventName":"ListBuckets","eventTime":"{{{times[i % times.Length]}}}","recipientAccountId":"1111{{{p}}}","awsRegion":"eu-{{{p}}}","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/a{{{p}}}","accountId":"111122223333","userName":"a{{{p}}}"}}""");
+        var path = Path.Combine(CliProcess.TempDir(), "odd.json");
+        await File.WriteAllTextAsync(path, "{\"Records\":[" + string.Join(",", records) + "]}");
+
+        var full = await RunAsync([path], jsonl: true, fastPath: false, parallelism: 1);
+        var fast = await RunAsync([path], jsonl: true, fastPath: true, parallelism: 1);
+
+        Assert.Equal(pieces.Count, full.Events);
+        Assert.Equal(pieces.Count, full.Ignored);
+        Assert.Equal(full, fast);
+    }
+
+    [Fact]
     public async Task RunAsync_WhenManyFilesOnTwoReaders_ShouldKeepFileOrder()
     {
         var dir = CliProcess.TempDir();

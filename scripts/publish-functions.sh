@@ -7,16 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(realpath -m "${1:-$root/artifacts/functions}")"
 work="$root/artifacts/obj/functions-publish"
 
-# One publish at a time: the CDK synth and the function tests both call this, and concurrent Native AOT builds of
-# one project would write the same obj/ folder.
-mkdir -p "$root/artifacts"
-exec 9>"$root/artifacts/.publish.lock"
-flock 9
-
-rm -rf "$work" && mkdir -p "$work"
-dotnet publish "$root/src/GuardAlerts.Functions/GuardAlerts.Functions.csproj" \
-  -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
-  -o "$work" --nologo -v quiet -warnaserror 1>&2
+"$root/scripts/aot-publish.sh" "$root/src/GuardAlerts.Functions/GuardAlerts.Functions.csproj" "$work"
 
 rm -rf "$out" && mkdir -p "$out/config"
 cp "$work/bootstrap" "$out/bootstrap"

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GuardAlerts.Testing;
 
 namespace GuardAlerts.Functions.Tests;
@@ -36,16 +35,10 @@ public sealed class PublishedBootstrap : IAsyncLifetime
 
     private async Task PublishAsync()
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "publish-functions.sh"));
-        start.ArgumentList.Add(Folder);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(8));
-        if (process.ExitCode != 0 || !File.Exists(Bootstrap))
+        await PublishScript.RunAsync("publish-functions.sh", Folder);
+        if (!File.Exists(Bootstrap))
         {
-            throw new InvalidOperationException($"scripts/publish-functions.sh failed ({process.ExitCode}): {await stdout}{await stderr}");
+            throw new InvalidOperationException($"scripts/publish-functions.sh made no {Bootstrap}");
         }
     }
 }

@@ -9,9 +9,13 @@ internal static class CliProcess
 
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(null, environment, args);
+
+    /// <summary>Runs <paramref name="executable"/> (a Native AOT guard-alerts), or the built assembly when null.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? executable, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(environment, args);
+        using var process = Start(environment, args, executable);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -20,9 +24,9 @@ internal static class CliProcess
     }
 
     /// <summary>Starts the CLI with redirected output; the caller reads the output, waits or kills it, and disposes it.</summary>
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, string? executable = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,7 +37,11 @@ internal static class CliProcess
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "guard-alerts.dll"));
+        if (executable is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "guard-alerts.dll"));
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the guard-alerts CLI as one Native AOT executable (linux-x64): no JIT at start-up or during a replay, so a
+# replay of gigabytes starts in milliseconds instead of ~0.4 s and runs its hot loop as compiled code from the first
+# record (bench/README.md has the figures). `dotnet run --project src/GuardAlerts.Cli` runs the same code on the JIT.
+#   scripts/publish-cli.sh [OUTDIR]     (default: artifacts/cli; prints the executable's path)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$(realpath -m "${1:-$root/artifacts/cli}")"
+work="$root/artifacts/obj/cli-publish"
+
+"$root/scripts/aot-publish.sh" "$root/src/GuardAlerts.Cli/GuardAlerts.Cli.csproj" "$work"
+
+mkdir -p "$out"
+cp "$work/guard-alerts" "$out/guard-alerts"
+chmod 755 "$out/guard-alerts"
+echo "$out/guard-alerts"

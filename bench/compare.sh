@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Side by side on one corpus: guard-alerts replay --format jsonl (single core, and on every core), a jq filter on the
-# same eventNames, a Python json.load + set filter, and a bare Utf8JsonReader skim of the same bytes (the practical
-# limit); for gzip corpora also decompression alone. Prints the median of N runs, MB/s, events/s and ratios.
+# Side by side on one corpus: guard-alerts replay --format jsonl (the Native AOT executable of scripts/publish-cli.sh
+# on one core and on every core, and the same code on the JIT via `dotnet guard-alerts.dll`), a jq filter on the same
+# eventNames, a Python json.load + set filter, and a bare Utf8JsonReader skim of the same bytes (the practical limit;
+# JIT and Native AOT); for gzip corpora also decompression alone. Prints the median of N runs, MB/s, events/s, ratios.
 #
 #   bench/compare.sh <corpus-dir> [runs]      e.g. bench/compare.sh bench/.corpus/plain-256 5
 #
@@ -24,6 +25,9 @@ dotnet build src/GuardAlerts.Cli -c Release --nologo -v q 2>&1 | grep -E ' error
 dotnet build bench/Skim -c Release --nologo -v q 2>&1 | grep -E ' error |rror\(s\)' || true
 cli="src/GuardAlerts.Cli/bin/Release/net10.0/guard-alerts.dll"
 skim="bench/Skim/bin/Release/net10.0/Skim.dll"
+native="$(scripts/publish-cli.sh bench/.results/native)"
+scripts/aot-publish.sh bench/Skim/Skim.csproj bench/.results/skim-native
+skim_native="bench/.results/skim-native/Skim"
 
 mapfile -t files < <(find "$corpus" -type f \( -name '*.json' -o -name '*.json.gz' \) | LC_ALL=C sort)
 [ "${#files[@]}" -gt 0 ] || { echo "compare.sh: no .json or .json.gz files under $corpus" >&2; exit 2; }
@@ -53,10 +57,12 @@ time_runs() { # label, command...
 
 one=(env DOTNET_PROCESSOR_COUNT=1 taskset -c 0)
 results="$(
-  time_runs "replay-1core" "${one[@]}" dotnet "$cli" replay "${files[@]}" --format jsonl --now 2026-10-18T00:00:00Z
-  time_runs "replay-allcores" dotnet "$cli" replay "${files[@]}" --format jsonl --now 2026-10-18T00:00:00Z
-  time_runs "skim-1core" "${one[@]}" dotnet "$skim" "${files[@]}"
-  if [ "$gz" = yes ]; then time_runs "gunzip-only-1core" "${one[@]}" dotnet "$skim" --decompress-only "${files[@]}"; fi
+  time_runs "replay-1core" "${one[@]}" "$native" replay "${files[@]}" --format jsonl --now 2026-10-18T00:00:00Z
+  time_runs "replay-allcores" "$native" replay "${files[@]}" --format jsonl --now 2026-10-18T00:00:00Z
+  time_runs "replay-jit-1core" "${one[@]}" dotnet "$cli" replay "${files[@]}" --format jsonl --now 2026-10-18T00:00:00Z
+  time_runs "skim-1core" "${one[@]}" "$skim_native" "${files[@]}"
+  time_runs "skim-jit-1core" "${one[@]}" dotnet "$skim" "${files[@]}"
+  if [ "$gz" = yes ]; then time_runs "gunzip-only-1core" "${one[@]}" "$skim_native" --decompress-only "${files[@]}"; fi
   time_runs "jq-1core" taskset -c 0 bench/jq-filter.sh "$set_file" "${files[@]}"
   time_runs "python-1core" taskset -c 0 python3 bench/filter.py "$names" "${files[@]}"
 )"

@@ -32,8 +32,8 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
     private static readonly byte[] ReasonPrefix = ",\"subject\":null,\"sms\":null,\"reason\":"u8.ToArray();
     private static readonly byte[] Null = "null"u8.ToArray();
 
-    /// <summary>Bytes the line encoder writes as they are (decided by asking the encoder itself, once).</summary>
-    private static readonly SearchValues<byte> NeedsEncoding = SearchValues.Create(BytesTheEncoderChanges());
+    /// <summary>Bytes the line encoder writes as they are (printable ASCII, decided by asking the encoder itself, once).</summary>
+    private static readonly SearchValues<byte> Unchanged = SearchValues.Create(BytesTheEncoderLeavesAlone());
 
     private readonly Dictionary<string, (byte[] Name, byte[] Reason)> _names = new(StringComparer.Ordinal);
     private readonly EncodedCache _accounts = new(MaxCached);
@@ -111,7 +111,7 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
     /// <summary>A JSON string value from raw UTF-8 text (no escapes in it): copied when the encoder would not change it.</summary>
     private static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IndexOfAny(NeedsEncoding) >= 0)
+        if (utf8.IndexOfAnyExcept(Unchanged) >= 0)
         {
             Write(output, Encode(Encoding.UTF8.GetString(utf8)));
             return;
@@ -143,19 +143,19 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Every byte but the printable ASCII ones the encoder leaves alone.</summary>
-    private static byte[] BytesTheEncoderChanges()
+    /// <summary>The printable ASCII bytes the encoder writes as they are (a quoted one-character string of 3 bytes).</summary>
+    private static byte[] BytesTheEncoderLeavesAlone()
     {
-        var changed = new List<byte>();
-        for (var b = 0; b < 256; b++)
+        var unchanged = new List<byte>();
+        for (var b = 0x20; b <= 0x7E; b++)
         {
-            if (b is < 0x20 or > 0x7E || Encode(((char)b).ToString()).Length != 3)
+            if (Encode(((char)b).ToString()).Length == 3)
             {
-                changed.Add((byte)b);
+                unchanged.Add((byte)b);
             }
         }
 
-        return [.. changed];
+        return [.. unchanged];
     }
 
     /// <summary>Encoded JSON values of short UTF-8 text that repeats (accounts, regions), cleaned like every line's.</summary>

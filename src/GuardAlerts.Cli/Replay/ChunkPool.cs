@@ -12,8 +12,21 @@ internal sealed class ChunkPool(int capacity)
     public const int ChunkSize = 64 * 1024;
 
     private readonly ConcurrentQueue<byte[]> _free = new();
+    private int _allocated;
 
-    public byte[] Rent() => _free.TryDequeue(out var chunk) ? chunk : GC.AllocateUninitializedArray<byte>(ChunkSize);
+    /// <summary>How many buffers were allocated so far (what readers had in flight at most, plus the pool's spares).</summary>
+    public int Allocated => Volatile.Read(ref _allocated);
+
+    public byte[] Rent()
+    {
+        if (_free.TryDequeue(out var chunk))
+        {
+            return chunk;
+        }
+
+        Interlocked.Increment(ref _allocated);
+        return GC.AllocateUninitializedArray<byte>(ChunkSize);
+    }
 
     /// <summary>Takes a buffer back; a grown one (a line over 60 KB) or one beyond the capacity is left to the GC.</summary>
     public void Return(byte[] chunk)

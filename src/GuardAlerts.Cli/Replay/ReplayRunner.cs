@@ -8,18 +8,22 @@ namespace GuardAlerts.Cli.Replay;
 /// Reads the inputs and decides every event through the pipeline, output in input order. Up to
 /// <paramref name="parallelism"/> files are read at once; each reader skips the records no rule can match (the fast
 /// path renders their lines itself) and passes everything else, in order, to this single writer, which decides it
-/// through the pipeline (whose dedup ledger depends on order) and writes every line in file order. Each reader runs
-/// at most <see cref="SegmentsAhead"/> segments (64 KB buffers or single records) ahead, so memory does not grow with
-/// the input.
+/// through the pipeline (whose dedup ledger depends on order) and writes every line in file order. Memory does not
+/// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written)
+/// and each holds at most <see cref="SegmentsAhead"/> segments of 64 KB.
 /// </summary>
 internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output, TextWriter stderr, ProgressTicker? progress = null,
-    int parallelism = 1, bool fastPath = true)
+    int parallelism = 1, bool fastPath = true, ChunkPool? chunks = null)
 {
-    // 4 kept the second reader within 256 KB of the writer: two cores ran 1.07x one core. 128 (at most ~8 MB per
-    // reader) measured 1.34x on 256 MB and 1.57x on 1 GB, with single-core peak RSS 79 MB (10 MB input) vs 96 MB (1 GB).
-    private const int SegmentsAhead = 128;
+    // 4 MB of rendered lines per open file: a whole 8 MB CloudTrail log file's output (~2.8 MB) fits, so the next
+    // file's reader is not held back while the writer finishes the current one (bench/README.md).
+    internal const int SegmentsAhead = 64;
 
-    private readonly ChunkPool _chunks = new((SegmentsAhead + 2) * Math.Max(1, parallelism));
+    private readonly int _openFiles = OpenFiles(parallelism);
+    private readonly ChunkPool _chunks = chunks ?? new ChunkPool((SegmentsAhead + 2) * OpenFiles(parallelism));
+
+    /// <summary>Files open at once: read, or read and not yet written.</summary>
+    internal static int OpenFiles(int parallelism) => Math.Max(1, parallelism) + 1;
 
     public async Task<ReplaySummary> RunAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
@@ -31,7 +35,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readers = Task.Run(() => StartReadersAsync(files, channels, stop.Token), stop.Token);
+        using var open = new SemaphoreSlim(_openFiles);
+        var readers = Task.Run(() => StartReadersAsync(files, channels, open, stop.Token), stop.Token);
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -40,6 +45,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
                 {
                     await WriteAsync(segment, summary, cancellationToken).ConfigureAwait(false);
                 }
+
+                open.Release();
             }
         }
         finally
@@ -61,14 +68,16 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         return summary;
     }
 
-    private async Task StartReadersAsync(IReadOnlyList<string> files, Channel<ReplaySegment>[] channels, CancellationToken ct)
+    private async Task StartReadersAsync(IReadOnlyList<string> files, Channel<ReplaySegment>[] channels, SemaphoreSlim open, CancellationToken ct)
     {
-        // Readers start in file order and the writer drains in file order, so the file the writer waits on always
-        // holds a slot: no deadlock however the bounded channels fill.
+        // Readers start in file order and the writer drains in file order, releasing a file's place in `open` when it
+        // is written: the file the writer waits on always has its place and its reader slot, so no deadlock however
+        // the bounded channels fill, and a reader that finished early cannot start files without limit.
         using var slots = new SemaphoreSlim(Math.Max(1, parallelism));
         var running = new List<Task>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
+            await open.WaitAsync(ct).ConfigureAwait(false);
             await slots.WaitAsync(ct).ConfigureAwait(false);
             var (file, channel) = (files[i], channels[i].Writer);
             running.Add(Task.Run(async () =>
@@ -102,7 +111,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await channel.WriteAsync(Error(file, $"cannot read: {ex.Message}") with { CannotOpen = true }, ct).ConfigureAwait(false);
+            await channel.WriteAsync(ReplaySegment.Of(Error(file, $"cannot read: {ex.Message}"), cannotOpen: true), ct).ConfigureAwait(false);
             return;
         }
 
@@ -123,52 +132,61 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
                     catch (Exception ex) when (ex is IOException or InvalidDataException)
                     {
                         // A corrupt gzip stream or a read error: what was read so far stands, the rest of this file is lost.
-                        await FlushAsync(sink, ct).ConfigureAwait(false);
-                        await channel.WriteAsync(Error(file, $"cannot read the rest of the file: {ex.Message}"), ct).ConfigureAwait(false);
+                        await AddAsync(sink, channel, Error(file, $"cannot read the rest of the file: {ex.Message}"), ct).ConfigureAwait(false);
                         break;
                     }
 
                     if (!more)
                     {
-                        await FlushAsync(sink, ct).ConfigureAwait(false);
                         break;
                     }
 
-                    // Lines of records skipped before this item go first.
-                    await FlushAsync(sink, ct).ConfigureAwait(false);
-                    await channel.WriteAsync(new ReplaySegment(null, 0, 0, items.Current), ct).ConfigureAwait(false);
+                    // After the lines of the records skipped before it.
+                    await AddAsync(sink, channel, items.Current, ct).ConfigureAwait(false);
                 }
             }
         }
 
-        sink?.Release();
-    }
-
-    private static async ValueTask FlushAsync(SegmentSink? sink, CancellationToken ct)
-    {
         if (sink is not null)
         {
             await sink.DrainAsync(ct).ConfigureAwait(false);
+            sink.Release();
         }
     }
 
-    private static ReplaySegment Error(string file, string message) => new(null, 0, 0, new InputItem(file, 0, 0, null, message));
+    private static ValueTask AddAsync(SegmentSink? sink, ChannelWriter<ReplaySegment> channel, InputItem item, CancellationToken ct) =>
+        sink is null ? channel.WriteAsync(ReplaySegment.Of(item), ct) : sink.AddAsync(item, ct);
+
+    private static InputItem Error(string file, string message) => new(file, 0, 0, null, message);
 
     private async Task WriteAsync(ReplaySegment segment, ReplaySummary summary, CancellationToken cancellationToken)
     {
+        var written = 0;
+        foreach (var (offset, item) in segment.Items)
+        {
+            if (offset > written)
+            {
+                output.WriteRendered(segment.Rendered.AsSpan(written, offset - written));
+                written = offset;
+            }
+
+            await DecideAsync(item, segment.CannotOpen, summary, cancellationToken).ConfigureAwait(false);
+        }
+
         if (segment.Rendered is { } rendered)
         {
-            output.WriteRendered(rendered.AsSpan(0, segment.Length));
+            output.WriteRendered(rendered.AsSpan(written, segment.Length - written));
             _chunks.Return(rendered);
             summary.AddIgnored(segment.Events);
             progress?.Tick(summary);
-            return;
         }
+    }
 
-        var current = segment.Item!;
+    private async Task DecideAsync(InputItem current, bool cannotOpen, ReplaySummary summary, CancellationToken cancellationToken)
+    {
         if (current.Parsed is not { } parsed)
         {
-            await stderr.WriteLineAsync(segment.CannotOpen ? $"{current.Source}: {current.Error}" : $"{current.Position}: {current.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync(cannotOpen ? $"{current.Source}: {current.Error}" : $"{current.Position}: {current.Error}").ConfigureAwait(false);
             output.Unreadable(current);
             summary.AddUnreadable();
             return;

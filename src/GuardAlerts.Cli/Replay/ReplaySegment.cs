@@ -1,7 +1,13 @@
+using GuardAlerts.Core.Reading;
+
 namespace GuardAlerts.Cli.Replay;
 
 /// <summary>
-/// What a file's reader hands the in-order writer: rendered lines of skipped records (a pooled buffer, returned by the
-/// writer), or one item the full pipeline must decide in input order (its dedup ledger is order-dependent).
+/// What a file's reader hands the in-order writer: rendered lines of skipped records (<see cref="Rendered"/>, a pooled
+/// buffer the writer returns) with, at their places among those lines, the items the full pipeline must decide in
+/// input order (its dedup ledger is order-dependent): item k comes after the first <c>Items[k].Offset</c> bytes.
 /// </summary>
-internal readonly record struct ReplaySegment(byte[]? Rendered, int Length, int Events, Core.Reading.InputItem? Item, bool CannotOpen = false);
+internal readonly record struct ReplaySegment(byte[]? Rendered, int Length, int Events, IReadOnlyList<(int Offset, InputItem Item)> Items, bool CannotOpen = false)
+{
+    public static ReplaySegment Of(InputItem item, bool cannotOpen = false) => new(null, 0, 0, [(0, item)], cannotOpen);
+}

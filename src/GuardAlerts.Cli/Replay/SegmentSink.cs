@@ -5,16 +5,23 @@ using GuardAlerts.Core.Reading;
 namespace GuardAlerts.Cli.Replay;
 
 /// <summary>
-/// Collects rendered lines of skipped records into pooled 64 KB buffers (see <see cref="ChunkPool"/>) and passes each full buffer to the file's
-/// bounded channel, so a reader runs ahead of the writer by a few buffers at most (memory does not grow with input).
+/// Collects, in input order, the rendered lines of skipped records into pooled 64 KB buffers (see
+/// <see cref="ChunkPool"/>) and the items the full pipeline decides at their places among them, and passes each full
+/// buffer to the file's bounded channel. Items ride in the buffer's segment instead of cutting it short, so the
+/// channel's bound counts (nearly) full buffers: a reader can run several files' output ahead of the writer while
+/// memory stays bounded by the channel's capacity times 64 KB.
 /// </summary>
 internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<ReplaySegment> channel, ChunkPool pool) : IUnmatchedRecordSink, IBufferWriter<byte>
 {
     private const int ChunkSize = ChunkPool.ChunkSize;
 
+    // Parsed events hold their JsonDocument: a segment of nothing but items is passed on after this many.
+    private const int MaxItems = 64;
+
     private byte[] _chunk = pool.Rent();
     private int _length;
     private int _events;
+    private List<(int Offset, InputItem Item)>? _items;
 
     public bool NeedsDrain => _length > ChunkSize - 4096;
 
@@ -24,17 +31,25 @@ internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<Rep
         _events++;
     }
 
+    /// <summary>Adds an item for the full pipeline after the lines accepted so far.</summary>
+    public ValueTask AddAsync(InputItem item, CancellationToken cancellationToken)
+    {
+        (_items ??= []).Add((_length, item));
+        return _items.Count >= MaxItems ? DrainAsync(cancellationToken) : ValueTask.CompletedTask;
+    }
+
     public async ValueTask DrainAsync(CancellationToken cancellationToken)
     {
-        if (_events == 0)
+        if (_events == 0 && _items is null)
         {
             return;
         }
 
-        var segment = new ReplaySegment(_chunk, _length, _events, null);
+        var segment = new ReplaySegment(_chunk, _length, _events, _items ?? (IReadOnlyList<(int, InputItem)>)[]);
         _chunk = pool.Rent();
         _length = 0;
         _events = 0;
+        _items = null;
         await channel.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
     }
 

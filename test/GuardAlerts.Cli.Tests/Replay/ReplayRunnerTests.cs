@@ -161,4 +161,64 @@ public class ReplayRunnerTests
         Assert.Equal(expected, ids);
         Assert.Equal(expected.Count, events);
     }
+
+    [Fact]
+    public async Task RunAsync_WhenTheWriterStalls_ShouldStopReadingAheadWithinItsBound()
+    {
+        // 30 files of ~1.4 MB of output each. While the writer is stuck on its first write, the readers may fill
+        // the open files' buffers and must then wait: reading on would make memory grow with the input.
+        var dir = CliProcess.TempDir();
+        var files = new List<string>();
+        for (var f = 0; f < 30; f++)
+        {
+            var path = Path.Combine(dir, $"f{f:D2}.json");
+            var records = Enumerable.Range(0, 3000).Select(i =>
+                $$"""{"eventID":"f{{f}}-{{i}}","eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"111122223333","awsRegion":"eu-west-1"}""");
+            await File.WriteAllTextAsync(path, "{\"Records\":[" + string.Join(",", records) + "]}");
+            files.Add(path);
+        }
+
+        var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FixedTimeProvider(Now));
+        using var stdout = new MemoryStream();
+        using var gate = new ManualResetEventSlim();
+        var output = new StallingOutput(new JsonLinesOutput(stdout), gate);
+        var pool = new ChunkPool(1000);
+        var run = Task.Run(() => new ReplayRunner(pipeline, output, TextWriter.Null, null, parallelism: 2, fastPath: true, chunks: pool).RunAsync(files, CancellationToken.None));
+
+        // Wait until the readers stop taking buffers.
+        var last = -1;
+        for (var settled = 0; settled < 5; await Task.Delay(200))
+        {
+            settled = pool.Allocated == last ? settled + 1 : 0;
+            last = pool.Allocated;
+        }
+
+        var stalled = pool.Allocated;
+        gate.Set();
+        var summary = await run;
+
+        var bound = ReplayRunner.OpenFiles(2) * (ReplayRunner.SegmentsAhead + 2);
+        Assert.True(stalled <= bound, $"{stalled} buffers taken while the writer stalled; bound {bound}");
+        Assert.True(pool.Allocated < 200, $"{pool.Allocated} buffers for 30 files of ~22 each: the readers ran ahead without limit");
+        Assert.Equal(90_000, summary.Events);
+        Assert.Equal(90_000, Encoding.UTF8.GetString(stdout.ToArray()).Count(c => c == '\n'));
+    }
+
+    /// <summary>Blocks the writer's first write until the gate opens.</summary>
+    private sealed class StallingOutput(IReplayOutput inner, ManualResetEventSlim gate) : IReplayOutput
+    {
+        public void Decided(Core.Reading.InputItem item, Decision decision) => inner.Decided(item, decision);
+
+        public void Unreadable(Core.Reading.InputItem item) => inner.Unreadable(item);
+
+        public void Finish(ReplaySummary summary) => inner.Finish(summary);
+
+        public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => inner.CreateRenderer(pipeline);
+
+        public void WriteRendered(ReadOnlySpan<byte> utf8)
+        {
+            gate.Wait();
+            inner.WriteRendered(utf8);
+        }
+    }
 }

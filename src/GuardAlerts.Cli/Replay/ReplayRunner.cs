@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
@@ -20,6 +21,9 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
     internal const int SegmentsAhead = 64;
 
     private readonly int _openFiles = OpenFiles(parallelism);
+
+    // Renderers cache what repeats (names, accounts, actors): handed from file to file so the caches stay warm.
+    private readonly ConcurrentBag<IUnmatchedRenderer> _renderers = [];
     private readonly ChunkPool _chunks = chunks ?? new ChunkPool((SegmentsAhead + 2) * OpenFiles(parallelism));
 
     /// <summary>Files open at once: read, or read and not yet written.</summary>
@@ -115,7 +119,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
             return;
         }
 
-        var sink = fastPath ? new SegmentSink(output.CreateRenderer(pipeline), channel, _chunks) : null;
+        var renderer = fastPath ? (_renderers.TryTake(out var idle) ? idle : output.CreateRenderer(pipeline)) : null;
+        var sink = renderer is null ? null : new SegmentSink(renderer, channel, _chunks);
         var filter = sink is null ? null : new UnmatchedRecordFilter(pipeline.Policy.RiskTable, sink);
         await using (stream.ConfigureAwait(false))
         {
@@ -151,6 +156,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         {
             await sink.DrainAsync(ct).ConfigureAwait(false);
             sink.Release();
+            _renderers.Add(renderer!);
         }
     }
 

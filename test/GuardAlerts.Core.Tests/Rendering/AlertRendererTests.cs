@@ -44,6 +44,26 @@ public class AlertRendererTests
         Assert.DoesNotContain("\nBcc:", alert.EmailBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mallory\r\nBcc: victim@example.com")]
+    [InlineData("zoë 😀 \u0000\u0007\u001b[31m \"quoted\" <html>&amp; \u2028")]
+    public void Render_WhenUserNameIsHostile_ShouldWriteMessageJsonAsUtf8JsonWriterDoes(string userName)
+    {
+        var identity = JsonSerializer.Serialize(new Dictionary<string, string> { ["type"] = "IAMUser", ["userName"] = userName, ["arn"] = "arn:aws:iam::111122223333:user/" + userName });
+
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", identity));
+
+        var expected = WriterOutput.Of(new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("default", alert.DefaultBody);
+            writer.WriteString("email", alert.EmailBody);
+            writer.WriteString("sms", alert.Sms);
+            writer.WriteEndObject();
+        });
+        Assert.Equal(expected, alert.MessageJson);
+    }
+
     [Fact]
     public void Render_WhenFindingHasTwentyThousandBuckets_ShouldStayUnderSnsLimit()
     {

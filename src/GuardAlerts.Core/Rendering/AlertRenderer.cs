@@ -43,21 +43,19 @@ public static class AlertRenderer
 
         var subject = Subject(c, sample);
         var sms = Sms(c, sample);
+        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, sms));
+    }
+
+    /// <summary>The email body, the default body and the SNS message JSON (what <see cref="AlertBody"/> renders on first read).</summary>
+    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string sms)
+    {
         var builder = RenderBuffer.Rent();
         var email = Email(c, sample, builder);
         // HTTP, SQS and Lambda subscribers get the same text, bounded so that both bodies fit SNS's 256 KB together.
         var defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
         var messageJson = MessageJson(defaultBody, email, sms, builder.Clear());
         RenderBuffer.Return(builder);
-        return new RenderedAlert
-        {
-            Subject = subject,
-            Sms = sms,
-            EmailBody = email,
-            DefaultBody = defaultBody,
-            MessageJson = messageJson,
-            Attributes = attributes,
-        };
+        return new AlertBody.Texts(email, defaultBody, messageJson);
     }
 
     /// <summary>

@@ -78,8 +78,9 @@ public static class AlertRenderer
 
     private static string Sms(AlertContext c, bool sample)
     {
-        var time = c.Event.Time?.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
-        var text = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time}Z. {c.Actor.Name}";
+        var time = c.Event.Time?.UtcDateTime;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time:MM-dd HH:mm}Z. {c.Actor.Name}");
         return TextSanitizer.ToPrintableAscii(text, MaxSms);
     }
 

@@ -18,6 +18,7 @@ namespace GuardAlerts.Benchmarks;
 /// dozen exemptions that do not match) and for a noise record the fast path skips. Allocations via MemoryDiagnoser.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PerEventBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 10, 18, 0, 0, 0, TimeSpan.Zero);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Text;
@@ -44,18 +43,19 @@ public static class AlertRenderer
 
         var subject = Subject(c, sample);
         var sms = Sms(c, sample);
-        var email = Email(c, sample);
+        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, sms));
+    }
+
+    /// <summary>The email body, the default body and the SNS message JSON (what <see cref="AlertBody"/> renders on first read).</summary>
+    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string sms)
+    {
+        var builder = RenderBuffer.Rent();
+        var email = Email(c, sample, builder);
         // HTTP, SQS and Lambda subscribers get the same text, bounded so that both bodies fit SNS's 256 KB together.
         var defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
-        return new RenderedAlert
-        {
-            Subject = subject,
-            Sms = sms,
-            EmailBody = email,
-            DefaultBody = defaultBody,
-            MessageJson = MessageJson(defaultBody, email, sms),
-            Attributes = attributes,
-        };
+        var messageJson = MessageJson(defaultBody, email, sms, builder.Clear());
+        RenderBuffer.Return(builder);
+        return new AlertBody.Texts(email, defaultBody, messageJson);
     }
 
     /// <summary>
@@ -78,17 +78,17 @@ public static class AlertRenderer
 
     private static string Sms(AlertContext c, bool sample)
     {
-        var time = c.Event.Time?.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
-        var text = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time}Z. {c.Actor.Name}";
+        var time = c.Event.Time?.UtcDateTime;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time:MM-dd HH:mm}Z. {c.Actor.Name}");
         return TextSanitizer.ToPrintableAscii(text, MaxSms);
     }
 
-    private static string Email(AlertContext c, bool sample)
+    private static string Email(AlertContext c, bool sample, StringBuilder b)
     {
         var e = c.Event;
         var a = c.Actor;
         var rule = c.Match.Rule;
-        var b = new StringBuilder(4096);
         b.Append(c.Severity.Name()).Append(": ").AppendLine(Clean(rule.Title));
         if (sample)
         {
@@ -96,42 +96,56 @@ public static class AlertRenderer
         }
 
         b.AppendLine();
-        Line(b, "When", e.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "unknown");
-        Line(b, "Account", $"{Clean(e.Account ?? "unknown")}  Region: {Clean(e.Region ?? "unknown")}");
-        Line(b, "Who", Who(a));
+        if (e.Time is { } time)
+        {
+            Label(b, "When").Append(CultureInfo.InvariantCulture, $"{time.UtcDateTime:yyyy-MM-dd HH:mm:ss 'UTC'}").AppendLine();
+        }
+        else
+        {
+            Label(b, "When").AppendLine("unknown");
+        }
+
+        Label(b, "Account").Append(Clean(e.Account ?? "unknown")).Append("  Region: ").AppendLine(Clean(e.Region ?? "unknown"));
+        AppendWho(Label(b, "Who"), a).AppendLine();
         if (a.Label is { } label)
         {
-            Line(b, "Note", Clean(label) + " (attribution labels the alert; it does not silence it)");
+            Label(b, "Note").Append(Clean(label)).AppendLine(" (attribution labels the alert; it does not silence it)");
         }
 
-        Line(b, "What", What(e, c));
-        Line(b, "Severity", c.Match.Notes.Count == 0 ? c.Severity.Name() : $"{c.Severity.Name()} ({Clean(string.Join("; ", c.Match.Notes))})");
+        AppendWhat(Label(b, "What"), e, c).AppendLine();
+        Label(b, "Severity").Append(c.Severity.Name());
+        if (c.Match.Notes.Count > 0)
+        {
+            b.Append(" (").Append(Clean(string.Join("; ", c.Match.Notes))).Append(')');
+        }
+
+        b.AppendLine();
         if (c.ExemptionNote is { } note)
         {
-            Line(b, "Exemption", Clean(note));
+            Label(b, "Exemption").AppendLine(Clean(note));
         }
 
-        Line(b, "Rule", rule.Id);
+        Label(b, "Rule").AppendLine(rule.Id);
         b.AppendLine().AppendLine("Why it matters:").Append("  ").AppendLine(rule.Why);
         b.AppendLine().AppendLine("What to do next:").Append("  ").AppendLine(rule.Next);
-        b.AppendLine().Append("Console: ").AppendLine(ConsoleLinks.For(e));
+        ConsoleLinks.AppendTo(b.AppendLine().Append("Console: "), e).AppendLine();
         foreach (var reference in rule.References)
         {
             b.Append("Reference: ").AppendLine(reference);
         }
 
         b.AppendLine().AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
-        b.AppendLine(ExemptionSnippet.For(e, a, c.Now));
+        ExemptionSnippet.AppendTo(b, e, a, c.Now).AppendLine();
         b.AppendLine().Append("Event id: ").Append(Clean(e.Id)).Append("   Dedup key: ").AppendLine(Clean(c.DedupKey));
         return Bounded(b.ToString());
     }
 
-    private static string Who(Actor a)
+    private static StringBuilder AppendWho(StringBuilder b, Actor a)
     {
-        var parts = new List<string> { $"{Clean(a.Name)} ({Clean(a.IdentityType)})" };
+        b.Append(Clean(a.Name)).Append(" (").Append(Clean(a.IdentityType)).Append(')');
         if (a.Client != ClientKind.Unknown)
         {
-            parts.Add("via " + a.Client switch
+            b.Append(", via ").Append(a.Client switch
             {
                 ClientKind.Cli => "AWS CLI",
                 ClientKind.Sdk => "an AWS SDK",
@@ -143,7 +157,7 @@ public static class AlertRenderer
             });
         }
 
-        parts.Add(a.Mfa switch
+        b.Append(", ").Append(a.Mfa switch
         {
             MfaStatus.Used => "with MFA",
             MfaStatus.NotUsed => "WITHOUT MFA",
@@ -152,55 +166,66 @@ public static class AlertRenderer
         });
         if (a.SourceIp is { } ip)
         {
-            parts.Add("from " + Clean(ip));
+            b.Append(", from ").Append(Clean(ip));
         }
 
         if (a.PrincipalArn is { } arn)
         {
-            parts.Add("principal " + Clean(arn));
+            b.Append(", principal ").Append(Clean(arn));
         }
 
         if (a.UserAgent is { } ua)
         {
-            parts.Add("user agent \"" + Clean(ua) + "\"");
+            b.Append(", user agent \"").Append(Clean(ua)).Append('"');
         }
 
-        return string.Join(", ", parts);
+        return b;
     }
 
-    private static string What(SecurityEvent e, AlertContext c) => e switch
+    private static StringBuilder AppendWhat(StringBuilder b, SecurityEvent e, AlertContext c)
     {
-        GuardDutyEvent gd => $"GuardDuty finding {Clean(gd.Finding.Type)} (score {gd.Finding.Severity.ToString("0.0", CultureInfo.InvariantCulture)}"
-            + $"{(gd.Finding.Count is > 1 ? $", seen {gd.Finding.Count} times" : "")}) on {Clean(gd.Finding.ResourceSummary ?? "an unknown resource")}"
-            + (gd.Finding.Title is { } title ? $": {Clean(title)}" : ""),
-        CloudTrailEvent ct => $"{Clean(ct.Name)} on {Clean(ct.Record.EventSource ?? "unknown service")}"
-            + $", target {Clean(Dedup.DedupKeyBuilder.Target(ct, c.Match.Rule))}"
-            + (ct.Record.ErrorCode is { } error ? $", FAILED with {Clean(error)}" : ""),
-        _ => Clean(e.Name),
-    };
+        switch (e)
+        {
+            case GuardDutyEvent gd:
+                b.Append("GuardDuty finding ").Append(Clean(gd.Finding.Type))
+                    .Append(CultureInfo.InvariantCulture, $" (score {gd.Finding.Severity:0.0}");
+                if (gd.Finding.Count is > 1 and var count)
+                {
+                    // Formatted as the interpolated string did, with the current culture (digits only: count > 1).
+                    b.Append(", seen ").Append(count.ToString(CultureInfo.CurrentCulture)).Append(" times");
+                }
 
-    private static void Line(StringBuilder b, string label, string value) =>
-        b.Append(label).Append(':').Append(' ', Math.Max(1, 10 - label.Length)).AppendLine(value);
+                b.Append(") on ").Append(Clean(gd.Finding.ResourceSummary ?? "an unknown resource"));
+                return gd.Finding.Title is { } title ? b.Append(": ").Append(Clean(title)) : b;
+            case CloudTrailEvent ct:
+                b.Append(Clean(ct.Name)).Append(" on ").Append(Clean(ct.Record.EventSource ?? "unknown service"))
+                    .Append(", target ").Append(Clean(Dedup.DedupKeyBuilder.Target(ct, c.Match.Rule)));
+                return ct.Record.ErrorCode is { } error ? b.Append(", FAILED with ").Append(Clean(error)) : b;
+            default:
+                return b.Append(Clean(e.Name));
+        }
+    }
+
+    /// <summary>Starts a "Label:" line with the value aligned at column 11.</summary>
+    private static StringBuilder Label(StringBuilder b, string label) =>
+        b.Append(label).Append(':').Append(' ', Math.Max(1, 10 - label.Length));
 
     private static string Clean(string text) => TextSanitizer.ToSingleLine(text, MaxField);
 
     private static string Bounded(string body) =>
         Encoding.UTF8.GetByteCount(body) <= MaxEmailBytes ? body : TextSanitizer.Truncate(body, MaxEmailBytes / 4) + Environment.NewLine + "(truncated)";
 
-    private static string MessageJson(string defaultBody, string email, string sms)
+    /// <summary>
+    /// {"default":...,"email":...,"sms":...} as Utf8JsonWriter writes it with relaxed escaping, which keeps most
+    /// non-ASCII as it is; quotes and control characters are still escaped. The body is JSON for SNS, never embedded
+    /// in HTML.
+    /// </summary>
+    private static string MessageJson(string defaultBody, string email, string sms, StringBuilder b)
     {
-        var buffer = new MemoryStream();
-        // Relaxed escaping keeps non-ASCII as UTF-8 (an emoji stays 4 bytes instead of a 12-byte escape pair);
-        // quotes and control characters are still escaped. The body is JSON for SNS, never embedded in HTML.
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("default", defaultBody);
-            writer.WriteString("email", email);
-            writer.WriteString("sms", sms);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var json = JsonText.Relaxed;
+        json.AppendQuoted(b.Append("{\"default\":"), defaultBody);
+        json.AppendQuoted(b.Append(",\"email\":"), email);
+        json.AppendQuoted(b.Append(",\"sms\":"), sms);
+        return b.Append('}').ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using GuardAlerts.Core.Events;
 
 namespace GuardAlerts.Core.Rendering;
@@ -6,21 +7,24 @@ namespace GuardAlerts.Core.Rendering;
 public static class ConsoleLinks
 {
     /// <summary>The console URL that shows the event or finding.</summary>
-    public static string For(SecurityEvent e)
+    public static string For(SecurityEvent e) => AppendTo(new StringBuilder(160), e).ToString();
+
+    /// <summary>Appends the console URL that shows the event or finding.</summary>
+    internal static StringBuilder AppendTo(StringBuilder b, SecurityEvent e)
     {
         var region = Uri.EscapeDataString(e.Region ?? "us-east-1");
         var partition = e is GuardDutyEvent gd ? gd.Finding.Partition : PartitionOf(e);
-        var host = partition switch
+        _ = partition switch
         {
-            "aws-us-gov" => $"https://console.amazonaws-us-gov.com",
-            "aws-cn" => $"https://console.amazonaws.cn",
-            _ => $"https://{region}.console.aws.amazon.com",
+            "aws-us-gov" => b.Append("https://console.amazonaws-us-gov.com"),
+            "aws-cn" => b.Append("https://console.amazonaws.cn"),
+            _ => b.Append("https://").Append(region).Append(".console.aws.amazon.com"),
         };
         return e switch
         {
-            GuardDutyEvent f => $"{host}/guardduty/home?region={region}#/findings?macros=current&fId={Uri.EscapeDataString(f.Finding.Id)}",
-            CloudTrailEvent c => $"{host}/cloudtrailv2/home?region={region}#/events/{Uri.EscapeDataString(c.Record.EventId ?? c.Id)}",
-            _ => host,
+            GuardDutyEvent f => b.Append("/guardduty/home?region=").Append(region).Append("#/findings?macros=current&fId=").Append(Uri.EscapeDataString(f.Finding.Id)),
+            CloudTrailEvent c => b.Append("/cloudtrailv2/home?region=").Append(region).Append("#/events/").Append(Uri.EscapeDataString(c.Record.EventId ?? c.Id)),
+            _ => b,
         };
     }
 

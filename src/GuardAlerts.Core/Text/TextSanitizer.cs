@@ -17,6 +17,13 @@ public static class TextSanitizer
             return string.Empty;
         }
 
+        if (IsPlainLine(text))
+        {
+            // Nothing to replace or collapse (subjects, SMS, names and regions usually): the loop below would copy it,
+            // cut at maxLength and trim the space the cut may leave at the end.
+            return text.Length <= maxLength ? text : text.AsSpan(0, maxLength).TrimEnd(' ').ToString();
+        }
+
         var builder = new StringBuilder(Math.Min(text.Length, maxLength));
         var lastWasSpace = false;
         foreach (var rune in text.EnumerateRunes())
@@ -98,27 +105,9 @@ public static class TextSanitizer
         return Truncate(builder.ToString().Trim(), maxLength);
     }
 
-    /// <summary>Printable ASCII with single spaces inside: what <see cref="ToSingleLine"/> returns unchanged.</summary>
-    private static bool IsPlainLine(string text)
-    {
-        if (text[0] == ' ' || text[^1] == ' ')
-        {
-            return false;
-        }
-
-        var previous = 'x';
-        foreach (var c in text)
-        {
-            if (c is < ' ' or > '~' || (c == ' ' && previous == ' '))
-            {
-                return false;
-            }
-
-            previous = c;
-        }
-
-        return true;
-    }
+    /// <summary>Printable ASCII with single spaces inside: what <see cref="ToSingleLine"/> and <see cref="ToPrintableAscii"/> return unchanged (up to their length limit).</summary>
+    private static bool IsPlainLine(string text) =>
+        text[0] != ' ' && text[^1] != ' ' && !text.AsSpan().ContainsAnyExceptInRange(' ', '~') && !text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>Cuts to <paramref name="maxLength"/> characters, ending in "..." when cut, never splitting a surrogate pair.</summary>
     public static string Truncate(string text, int maxLength)

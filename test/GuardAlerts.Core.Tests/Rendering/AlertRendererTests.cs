@@ -44,6 +44,26 @@ public class AlertRendererTests
         Assert.DoesNotContain("\nBcc:", alert.EmailBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mallory\r\nBcc: victim@example.com")]
+    [InlineData("zoë 😀 \u0000\u0007\u001b[31m \"quoted\" <html>&amp; \u2028")]
+    public void Render_WhenUserNameIsHostile_ShouldWriteMessageJsonAsUtf8JsonWriterDoes(string userName)
+    {
+        var identity = JsonSerializer.Serialize(new Dictionary<string, string> { ["type"] = "IAMUser", ["userName"] = userName, ["arn"] = "arn:aws:iam::111122223333:user/" + userName });
+
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", identity));
+
+        var expected = WriterOutput.Of(new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("default", alert.DefaultBody);
+            writer.WriteString("email", alert.EmailBody);
+            writer.WriteString("sms", alert.Sms);
+            writer.WriteEndObject();
+        });
+        Assert.Equal(expected, alert.MessageJson);
+    }
+
     [Fact]
     public void Render_WhenFindingHasTwentyThousandBuckets_ShouldStayUnderSnsLimit()
     {
@@ -81,6 +101,44 @@ public class AlertRendererTests
         using var message = JsonDocument.Parse(alert.MessageJson);
         Assert.Equal(alert.Sms, message.RootElement.GetProperty("sms").GetString());
         Assert.Equal(alert.EmailBody, message.RootElement.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task Render_WhenBodyIsReadFromManyThreadsAtOnce_ShouldGiveEveryoneTheSameTexts()
+    {
+        var json = Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ""","requestParameters":{"name":"main-trail"}""");
+        var expected = Render(json);
+        _ = expected.MessageJson;
+        var alert = Render(json);
+        using var start = new ManualResetEventSlim();
+
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            return (alert.MessageJson, alert.EmailBody, alert.DefaultBody);
+        })).ToList();
+        start.Set();
+        var reads = await Task.WhenAll(readers);
+
+        Assert.All(reads, r => Assert.Same(reads[0].MessageJson, r.MessageJson));
+        Assert.All(reads, r => Assert.Same(reads[0].EmailBody, r.EmailBody));
+        Assert.Equal(expected.MessageJson, reads[0].MessageJson);
+        Assert.Equal(expected.EmailBody, reads[0].EmailBody);
+        Assert.Equal(expected.DefaultBody, reads[0].DefaultBody);
+    }
+
+    [Fact]
+    public void Render_WhenSameEventRenderedTwice_ShouldGiveEqualAlerts()
+    {
+        var json = Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser);
+        var first = Render(json);
+        var second = Render(json);
+
+        // Equality compares the texts (rendering them), not how or when each was rendered; the attribute lists are
+        // distinct objects, so compare everything else through a copy that shares them.
+        Assert.Equal(first, second with { Attributes = first.Attributes });
+        Assert.Equal(first.GetHashCode(), (second with { Attributes = first.Attributes }).GetHashCode());
+        Assert.NotEqual(first, second with { Attributes = first.Attributes, EmailBody = "changed" });
     }
 
     [Theory]

@@ -32,4 +32,26 @@ public class TextSanitizerTests
     [Fact]
     public void ToSingleLine_WhenLoneSurrogate_ShouldReplaceIt() =>
         Assert.Equal("a\uFFFDb", TextSanitizer.ToSingleLine("a\uD800b", 512));
+
+    [Fact]
+    public void ToPrintableAscii_WhenPlainAndShortEnough_ShouldReturnTheSameInstance()
+    {
+        var text = "High: CloudTrail logging stopped - 111122223333 us-east-1 - alice";
+
+        Assert.Same(text, TextSanitizer.ToPrintableAscii(text, 100));
+    }
+
+    [Theory]
+    [InlineData("abc def", 4, "abc")]
+    [InlineData("abc def", 3, "abc")]
+    [InlineData("abcdef", 3, "abc")]
+    [InlineData("abc def", 5, "abc d")]
+    [InlineData("abc", 0, "")]
+    [InlineData(" lead  and  double ", 100, "lead and double")]
+    [InlineData("tab\there\r\nnext", 100, "tab here next")]
+    [InlineData("caf\u00e9 \U0001F600!", 100, "caf? ?!")]
+    [InlineData("bidi\u202Eexe zero\u200Bwidth", 100, "bidiexe zerowidth")]
+    [InlineData("a  b", 2, "a")]
+    public void ToPrintableAscii_WhenCutOrCleaned_ShouldCutAtTheLimitAndTrim(string text, int max, string expected) =>
+        Assert.Equal(expected, TextSanitizer.ToPrintableAscii(text, max));
 }

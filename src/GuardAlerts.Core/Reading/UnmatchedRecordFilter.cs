@@ -212,7 +212,16 @@ public sealed class UnmatchedRecordFilter
                             switch (pending)
                             {
                                 case Field.EventId: fields.EventId = range; break;
-                                case Field.EventName: fields.Name = range; break;
+                                case Field.EventName:
+                                    // A name a rule covers goes to the full parser: stop reading this record now.
+                                    fields.Name = range;
+                                    name = InternName(reader.ValueSpan);
+                                    if (name is null)
+                                    {
+                                        return SkimStatus.FullParse;
+                                    }
+
+                                    break;
                                 case Field.EventTime: fields.Time = range; break;
                                 case Field.Region: fields.Region = range; break;
                                 case Field.Account: fields.Account = range; break;
@@ -271,7 +280,6 @@ public sealed class UnmatchedRecordFilter
             return SkimStatus.FullParse;
         }
 
-        name = InternName(record[fields.Name]);
         if (name is null || TryParseTime(record[fields.Time]) is not { } time)
         {
             return SkimStatus.FullParse;

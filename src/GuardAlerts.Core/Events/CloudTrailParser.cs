@@ -5,17 +5,36 @@ namespace GuardAlerts.Core.Events;
 /// <summary>Maps a CloudTrail record (EventBridge detail or log-file record) to <see cref="CloudTrailEvent"/>.</summary>
 internal static class CloudTrailParser
 {
+    // The record's fields, read in one pass (JsonFields); the indexes below follow this order.
+    private static readonly JsonFields RecordFields = new(
+        "eventID", "recipientAccountId", "awsRegion", "userIdentity", "eventName", "eventSource", "eventTime", "eventVersion",
+        "sourceIPAddress", "userAgent", "requestParameters", "responseElements", "additionalEventData", "errorCode", "errorMessage",
+        "readOnly", "eventType");
+
+    private const int EventId = 0, RecipientAccountId = 1, AwsRegion = 2, UserIdentityField = 3, EventName = 4, EventSource = 5,
+        EventTime = 6, EventVersion = 7, SourceIpAddress = 8, UserAgent = 9, RequestParameters = 10, ResponseElements = 11,
+        AdditionalEventData = 12, ErrorCode = 13, ErrorMessage = 14, ReadOnly = 15, EventType = 16;
+
+    private static readonly JsonFields IdentityFields = new(
+        "sessionContext", "onBehalfOf", "type", "principalId", "arn", "accountId", "accessKeyId", "userName", "invokedBy", "identityProvider");
+
+    private const int SessionContext = 0, OnBehalfOf = 1, Type = 2, PrincipalId = 3, Arn = 4, AccountId = 5, AccessKeyId = 6,
+        UserName = 7, InvokedBy = 8, IdentityProvider = 9;
+
     public static ParsedEvent Parse(JsonElement detail, Envelope? envelope)
     {
-        var eventId = JsonRead.Str(detail, "eventID");
+        var values = new JsonValues();
+        Span<JsonElement> f = values;
+        RecordFields.Read(detail, f);
+        var eventId = JsonRead.Str(f[EventId]);
         var id = envelope?.Id ?? eventId;
-        var account = JsonRead.Str(detail, "recipientAccountId") ?? envelope?.Account;
-        var region = JsonRead.Str(detail, "awsRegion") ?? envelope?.Region;
-        var identityElement = JsonRead.Obj(detail, "userIdentity");
-        var identity = identityElement is { } ui ? ParseIdentity(ui) : null;
+        var recipientAccountId = JsonRead.Str(f[RecipientAccountId]);
+        var account = recipientAccountId ?? envelope?.Account;
+        var region = JsonRead.Str(f[AwsRegion]) ?? envelope?.Region;
+        var identity = JsonRead.Obj(f[UserIdentityField]) is { } ui ? ParseIdentity(ui) : null;
         account ??= identity?.AccountId;
 
-        var nameValue = JsonRead.Prop(detail, "eventName");
+        var nameValue = JsonRead.Present(f[EventName]);
         if (nameValue is not { ValueKind: JsonValueKind.String } || string.IsNullOrWhiteSpace(nameValue.Value.GetString()))
         {
             var problem = nameValue is null ? "eventName is missing" : $"eventName must be a non-empty string, got {EventParser.Describe(nameValue.Value.ValueKind)}";
@@ -23,7 +42,7 @@ internal static class CloudTrailParser
         }
 
         var name = nameValue.Value.GetString()!;
-        if (JsonRead.Prop(detail, "eventSource") is { } source && source.ValueKind != JsonValueKind.String)
+        if (JsonRead.Present(f[EventSource]) is { } source && source.ValueKind != JsonValueKind.String)
         {
             return ParsedEvent.Rejected($"eventSource must be a string, got {EventParser.Describe(source.ValueKind)}", id, EventKind.CloudTrail, name, account, region);
         }
@@ -31,7 +50,7 @@ internal static class CloudTrailParser
         // Documentation samples and hand-made records omit eventID; a content hash keeps redelivery dedup working.
         id ??= ContentId(detail);
 
-        var time = JsonRead.Time(detail, "eventTime") ?? envelope?.Time;
+        var time = JsonRead.Time(f[EventTime]) ?? envelope?.Time;
         if (time is null)
         {
             return ParsedEvent.Rejected("eventTime is missing or not a timestamp", id, EventKind.CloudTrail, name, account, region);
@@ -39,23 +58,23 @@ internal static class CloudTrailParser
 
         var record = new CloudTrailRecord
         {
-            EventVersion = JsonRead.Str(detail, "eventVersion"),
+            EventVersion = JsonRead.Str(f[EventVersion]),
             EventId = eventId,
             EventTime = time,
-            EventSource = JsonRead.Str(detail, "eventSource"),
+            EventSource = JsonRead.Str(f[EventSource]),
             EventName = name,
             AwsRegion = region,
-            SourceIpAddress = JsonRead.Str(detail, "sourceIPAddress"),
-            UserAgent = JsonRead.Str(detail, "userAgent"),
+            SourceIpAddress = JsonRead.Str(f[SourceIpAddress]),
+            UserAgent = JsonRead.Str(f[UserAgent]),
             UserIdentity = identity,
-            RequestParameters = JsonRead.Obj(detail, "requestParameters"),
-            ResponseElements = JsonRead.Obj(detail, "responseElements"),
-            AdditionalEventData = JsonRead.Obj(detail, "additionalEventData"),
-            ErrorCode = JsonRead.Str(detail, "errorCode"),
-            ErrorMessage = JsonRead.Str(detail, "errorMessage"),
-            RecipientAccountId = JsonRead.Str(detail, "recipientAccountId"),
-            ReadOnly = JsonRead.Bool(detail, "readOnly"),
-            EventType = JsonRead.Str(detail, "eventType"),
+            RequestParameters = JsonRead.Obj(f[RequestParameters]),
+            ResponseElements = JsonRead.Obj(f[ResponseElements]),
+            AdditionalEventData = JsonRead.Obj(f[AdditionalEventData]),
+            ErrorCode = JsonRead.Str(f[ErrorCode]),
+            ErrorMessage = JsonRead.Str(f[ErrorMessage]),
+            RecipientAccountId = recipientAccountId,
+            ReadOnly = JsonRead.Bool(f[ReadOnly]),
+            EventType = JsonRead.Str(f[EventType]),
         };
 
         return ParsedEvent.Of(new CloudTrailEvent
@@ -73,20 +92,23 @@ internal static class CloudTrailParser
 
     internal static UserIdentity ParseIdentity(JsonElement ui)
     {
-        var context = JsonRead.Obj(ui, "sessionContext");
+        var values = new JsonValues();
+        Span<JsonElement> f = values;
+        IdentityFields.Read(ui, f);
+        var context = JsonRead.Obj(f[SessionContext]);
         var issuer = context is { } c ? JsonRead.Obj(c, "sessionIssuer") : null;
         var attributes = context is { } c2 ? JsonRead.Obj(c2, "attributes") : null;
-        var onBehalfOf = JsonRead.Obj(ui, "onBehalfOf");
+        var onBehalfOf = JsonRead.Obj(f[OnBehalfOf]);
         return new UserIdentity
         {
-            Type = JsonRead.Str(ui, "type"),
-            PrincipalId = JsonRead.Str(ui, "principalId"),
-            Arn = NullIfEmpty(JsonRead.Str(ui, "arn")),
-            AccountId = JsonRead.Str(ui, "accountId"),
-            AccessKeyId = NullIfEmpty(JsonRead.Str(ui, "accessKeyId")),
-            UserName = JsonRead.Str(ui, "userName"),
-            InvokedBy = JsonRead.Str(ui, "invokedBy"),
-            IdentityProvider = JsonRead.Str(ui, "identityProvider"),
+            Type = JsonRead.Str(f[Type]),
+            PrincipalId = JsonRead.Str(f[PrincipalId]),
+            Arn = NullIfEmpty(JsonRead.Str(f[Arn])),
+            AccountId = JsonRead.Str(f[AccountId]),
+            AccessKeyId = NullIfEmpty(JsonRead.Str(f[AccessKeyId])),
+            UserName = JsonRead.Str(f[UserName]),
+            InvokedBy = JsonRead.Str(f[InvokedBy]),
+            IdentityProvider = JsonRead.Str(f[IdentityProvider]),
             SessionIssuer = issuer is { } i && JsonRead.Str(i, "arn") is not null
                 ? new SessionIssuer
                 {

@@ -13,6 +13,8 @@ public static class EventParser
     public const string ApiCallDetailType = "AWS API Call via CloudTrail";
     public const string SignInDetailType = "AWS Console Sign In via CloudTrail";
 
+    private static readonly JsonFields ShapeFields = new("detail-type", "detail", "source", "eventName", "eventSource");
+
     /// <summary>Parses one event value. The element must stay alive as long as the event (clone it first if pooled).</summary>
     public static ParsedEvent Parse(JsonElement root)
     {
@@ -21,12 +23,16 @@ public static class EventParser
             return ParsedEvent.Rejected($"expected a JSON object, got {Describe(root.ValueKind)}");
         }
 
-        if (JsonRead.Prop(root, "detail-type") is not null || (JsonRead.Prop(root, "detail") is not null && JsonRead.Prop(root, "source") is not null))
+        // One pass over the root for the five names that tell the shapes apart (a bare record lacks the first two).
+        var values = new JsonValues();
+        Span<JsonElement> f = values;
+        ShapeFields.Read(root, f);
+        if (JsonRead.Present(f[0]) is not null || (JsonRead.Present(f[1]) is not null && JsonRead.Present(f[2]) is not null))
         {
             return ParseEnvelope(root);
         }
 
-        if (JsonRead.Prop(root, "eventName") is not null || JsonRead.Prop(root, "eventSource") is not null)
+        if (JsonRead.Present(f[3]) is not null || JsonRead.Present(f[4]) is not null)
         {
             return CloudTrailParser.Parse(root, envelope: null);
         }

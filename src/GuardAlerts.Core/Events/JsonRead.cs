@@ -12,13 +12,7 @@ public static class JsonRead
     /// <summary>The property's value, or null when <paramref name="element"/> is not an object or lacks it.</summary>
     public static JsonElement? Prop(JsonElement element, string name)
     {
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            && value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.Undefined)
-        {
-            return value;
-        }
-
-        return null;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? Present(value) : null;
     }
 
     /// <summary>Like <see cref="Prop"/>, falling back to a case-insensitive name (GetFindings output via boto3 is PascalCase).</summary>
@@ -82,28 +76,43 @@ public static class JsonRead
     }
 
     /// <summary>A boolean, accepting "true"/"false"/"yes"/"no" in any case.</summary>
-    public static bool? Bool(JsonElement element, string name, bool anyCase = false)
-    {
-        var value = anyCase ? PropAnyCase(element, name) : Prop(element, name);
-        return value switch
-        {
-            { ValueKind: JsonValueKind.True } => true,
-            { ValueKind: JsonValueKind.False } => false,
-            { ValueKind: JsonValueKind.String } s => ParseFlag(s.GetString()),
-            _ => null,
-        };
-    }
+    public static bool? Bool(JsonElement element, string name, bool anyCase = false) =>
+        Bool((anyCase ? PropAnyCase(element, name) : Prop(element, name)) ?? default);
 
     /// <summary>A timestamp: ISO-8601 text, GuardDuty's "yyyy-MM-dd HH:mm:ss.fff" or epoch seconds/milliseconds.</summary>
-    public static DateTimeOffset? Time(JsonElement element, string name, bool anyCase = false)
+    public static DateTimeOffset? Time(JsonElement element, string name, bool anyCase = false) =>
+        Time((anyCase ? PropAnyCase(element, name) : Prop(element, name)) ?? default);
+
+    // The same readings of a value already found (by JsonFields): Undefined (absent) and null answer null.
+
+    /// <summary>The value, or null when absent (Undefined) or JSON null: what <see cref="Prop"/> answers.</summary>
+    internal static JsonElement? Present(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : value;
+
+    /// <summary>An object value, or null.</summary>
+    internal static JsonElement? Obj(JsonElement value) => value.ValueKind == JsonValueKind.Object ? value : null;
+
+    /// <summary>A scalar value as text, or null (see <see cref="ScalarText"/>).</summary>
+    internal static string? Str(JsonElement value) => ScalarText(value);
+
+    /// <summary>A boolean value, accepting "true"/"false"/"yes"/"no" in any case.</summary>
+    internal static bool? Bool(JsonElement value) => value.ValueKind switch
     {
-        var value = anyCase ? PropAnyCase(element, name) : Prop(element, name);
-        if (value is { ValueKind: JsonValueKind.Number } n && n.TryGetDouble(out var epoch))
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => ParseFlag(value.GetString()),
+        _ => null,
+    };
+
+    /// <summary>A timestamp value (see <see cref="Time(JsonElement, string, bool)"/>).</summary>
+    internal static DateTimeOffset? Time(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var epoch))
         {
             return FromEpoch(epoch);
         }
 
-        return value is { ValueKind: JsonValueKind.String } s ? ParseTime(s.GetString()) : null;
+        return value.ValueKind == JsonValueKind.String ? ParseTime(value.GetString()) : null;
     }
 
     /// <summary>Parses the timestamp forms AWS uses; null when it is none of them.</summary>

@@ -223,8 +223,19 @@ public static class AlertRenderer
     private static string MessageJson(string defaultBody, string email, string sms, StringBuilder b)
     {
         var json = JsonText.Relaxed;
-        json.AppendQuoted(b.Append("{\"default\":"), defaultBody);
-        json.AppendQuoted(b.Append(",\"email\":"), email);
+        // The default body is the email itself unless the email was cut: escape it once and copy it.
+        var escapedEmail = json.AppendEscaped(RenderBuffer.Rent(), email);
+        if (ReferenceEquals(defaultBody, email))
+        {
+            b.Append("{\"default\":\"").Append(escapedEmail).Append('"');
+        }
+        else
+        {
+            json.AppendQuoted(b.Append("{\"default\":"), defaultBody);
+        }
+
+        b.Append(",\"email\":\"").Append(escapedEmail).Append('"');
+        RenderBuffer.Return(escapedEmail);
         json.AppendQuoted(b.Append(",\"sms\":"), sms);
         return b.Append('}').ToString();
     }

@@ -3,9 +3,9 @@ using System.Text;
 namespace GuardAlerts.Core.Rendering;
 
 /// <summary>
-/// One <see cref="StringBuilder"/> per thread for alert bodies, so rendering does not allocate and zero a fresh 8 KB
-/// buffer per alert. Per thread because the CLI may render on several threads; taken out of the slot while in use,
-/// so a nested render (none today) gets its own instead of sharing it.
+/// Two <see cref="StringBuilder"/>s per thread for alert bodies, so rendering does not allocate and zero fresh 8 KB
+/// buffers per alert. Per thread because the CLI may render on several threads; taken out of their slot while in use,
+/// so a nested render (none today) gets its own instead of sharing one.
 /// </summary>
 internal static class RenderBuffer
 {
@@ -13,21 +13,41 @@ internal static class RenderBuffer
     private const int MaxKeptCapacity = 64 * 1024;
 
     [ThreadStatic]
-    private static StringBuilder? t_cached;
+    private static StringBuilder? t_first;
+
+    [ThreadStatic]
+    private static StringBuilder? t_second;
 
     public static StringBuilder Rent()
     {
-        var builder = t_cached ?? new StringBuilder(4096);
-        t_cached = null;
-        return builder;
+        StringBuilder? builder;
+        if ((builder = t_first) is not null)
+        {
+            t_first = null;
+        }
+        else if ((builder = t_second) is not null)
+        {
+            t_second = null;
+        }
+
+        return builder ?? new StringBuilder(4096);
     }
 
     public static void Return(StringBuilder builder)
     {
-        if (builder.Capacity <= MaxKeptCapacity)
+        if (builder.Capacity > MaxKeptCapacity)
         {
-            builder.Clear();
-            t_cached = builder;
+            return;
+        }
+
+        builder.Clear();
+        if (t_first is null)
+        {
+            t_first = builder;
+        }
+        else
+        {
+            t_second ??= builder;
         }
     }
 }

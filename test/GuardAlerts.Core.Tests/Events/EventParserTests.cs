@@ -80,4 +80,21 @@ public class EventParserTests
         Assert.Equal("12", e.Record.UserAgent);
         Assert.True(e.Record.UserIdentity?.MfaAuthenticated);
     }
+
+    [Fact]
+    public void Parse_WhenNamesAreEscapedOrRepeated_ShouldReadThemAsTryGetPropertyDoes()
+    {
+        // The record's fields are read in one pass; escaped names still match, and a repeated name gives its last value.
+        var json = ("{'eventVersion':'1.08','userIdentity':{'type':'IAMUser','user\\u004eame':'alice','userName':'bob'},"
+            + "'eventTime':'2026-10-01T10:00:00Z','event\\u0053ource':'iam.amazonaws.com','eventName':'GetUser','eventName':'CreateUser',"
+            + "'awsRegion':null,'awsRegion':'eu-west-1','errorCode':'AccessDenied','errorCode':null,'eventID':'e-1'}").Replace('\'', '"');
+
+        var e = Assert.IsType<CloudTrailEvent>(Json.Valid(json));
+
+        Assert.Equal("CreateUser", e.Name);
+        Assert.Equal("iam.amazonaws.com", e.Record.EventSource);
+        Assert.Equal("bob", e.Record.UserIdentity!.UserName);
+        Assert.Equal("eu-west-1", e.Region);
+        Assert.Null(e.Record.ErrorCode);
+    }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the guard-alerts CLI as one Native AOT executable (linux-x64): no JIT at start-up or during a replay, so a
-# replay of gigabytes starts in milliseconds instead of ~0.4 s and runs its hot loop as compiled code from the first
+# replay starts in milliseconds instead of ~0.4 s (192 sample events: 0.06 s vs 0.45 s) and runs its hot loop as compiled code from the first
 # record (bench/README.md has the figures). `dotnet run --project src/GuardAlerts.Cli` runs the same code on the JIT.
 #   scripts/publish-cli.sh [OUTDIR]     (default: artifacts/cli; prints the executable's path)
 set -euo pipefail

@@ -11,25 +11,28 @@ namespace GuardAlerts.Cli.Replay;
 /// path renders their lines itself) and passes everything else, in order, to this single writer, which decides it
 /// through the pipeline (whose dedup ledger depends on order) and writes every line in file order. Memory does not
 /// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written)
-/// and each holds at most <see cref="SegmentsAhead"/> segments of 64 KB.
+/// and each holds at most <see cref="SegmentsAheadFor"/> segments of 64 KB.
 /// </summary>
 internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output, TextWriter stderr, ProgressTicker? progress = null,
     int parallelism = 1, bool fastPath = true, ChunkPool? chunks = null)
 {
     // 4 MB of rendered lines per open file: a whole 8 MB CloudTrail log file's output (~2.8 MB) fits, so the next
     // file's reader is not held back while the writer finishes the current one (bench/README.md).
-    internal const int SegmentsAhead = 64;
+    private const int SegmentsAhead = 64;
 
     // One reader shares its core with the writer: reading further ahead only holds more memory (-8 MB peak RSS).
     private const int SegmentsAheadOnOneCore = 4;
 
-    private readonly int _segmentsAhead = parallelism <= 1 ? SegmentsAheadOnOneCore : SegmentsAhead;
+    private readonly int _segmentsAhead = SegmentsAheadFor(parallelism);
 
     private readonly int _openFiles = OpenFiles(parallelism);
 
     // Renderers cache what repeats (names, accounts, actors): handed from file to file so the caches stay warm.
     private readonly ConcurrentBag<IUnmatchedRenderer> _renderers = [];
-    private readonly ChunkPool _chunks = chunks ?? new ChunkPool(((parallelism <= 1 ? SegmentsAheadOnOneCore : SegmentsAhead) + 2) * OpenFiles(parallelism));
+    private readonly ChunkPool _chunks = chunks ?? new ChunkPool((SegmentsAheadFor(parallelism) + 2) * OpenFiles(parallelism));
+
+    /// <summary>Segments a file's reader may run ahead of the writer.</summary>
+    internal static int SegmentsAheadFor(int parallelism) => parallelism <= 1 ? SegmentsAheadOnOneCore : SegmentsAhead;
 
     /// <summary>Files open at once: read, or read and not yet written.</summary>
     internal static int OpenFiles(int parallelism) => Math.Max(1, parallelism) + 1;

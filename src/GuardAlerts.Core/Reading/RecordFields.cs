@@ -14,4 +14,7 @@ internal struct RecordFields
     public Range AdditionalData;
     public bool UserAgentEscaped;
     public bool SourceIpEscaped;
+
+    /// <summary>eventTime is in CloudTrail's own form (yyyy-MM-ddTHH:mm:ssZ): its bytes are how the replay prints it.</summary>
+    public bool TimeCanonical;
 }

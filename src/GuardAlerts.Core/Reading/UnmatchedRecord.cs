@@ -23,6 +23,7 @@ public readonly ref struct UnmatchedRecord
     private readonly Range _additionalData;
     private readonly bool _userAgentEscaped;
     private readonly bool _sourceIpEscaped;
+    private readonly bool _timeCanonical;
 
     internal UnmatchedRecord(ReadOnlySpan<byte> value, string name, DateTimeOffset time, in RecordFields fields)
     {
@@ -39,6 +40,7 @@ public readonly ref struct UnmatchedRecord
         _additionalData = fields.AdditionalData;
         _userAgentEscaped = fields.UserAgentEscaped;
         _sourceIpEscaped = fields.SourceIpEscaped;
+        _timeCanonical = fields.TimeCanonical;
     }
 
     /// <summary>The whole record, exactly as it appeared in the input.</summary>
@@ -51,7 +53,7 @@ public readonly ref struct UnmatchedRecord
     public DateTimeOffset Time { get; }
 
     /// <summary>eventTime as written when it is in CloudTrail's own form (yyyy-MM-ddTHH:mm:ssZ), else empty.</summary>
-    public ReadOnlySpan<byte> CanonicalTimeUtf8 => IsCanonicalTime(Value[_time]) ? Value[_time] : default;
+    public ReadOnlySpan<byte> CanonicalTimeUtf8 => _timeCanonical ? Value[_time] : default;
 
     /// <summary>eventID as written (plain JSON text); empty when the record has none.</summary>
     public ReadOnlySpan<byte> IdUtf8 => _id.Equals(default(Range)) ? default : Value[_id];
@@ -112,33 +114,6 @@ public readonly ref struct UnmatchedRecord
         var reader = new Utf8JsonReader(Value[(range.Start.Value - 1)..(range.End.Value + 1)]);
         reader.Read();
         return reader.GetString();
-    }
-
-    // Digits where CloudTrail writes them and its separators: such a time (already parsed as valid) prints as written.
-    private static bool IsCanonicalTime(ReadOnlySpan<byte> text)
-    {
-        if (text.Length != 20)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ok = i switch
-            {
-                4 or 7 => text[i] == '-',
-                10 => text[i] == 'T',
-                13 or 16 => text[i] == ':',
-                19 => text[i] == 'Z',
-                _ => char.IsAsciiDigit((char)text[i]),
-            };
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The time as the replay prints it (yyyy-MM-ddTHH:mm:ssZ).</summary>

@@ -280,7 +280,7 @@ public sealed class UnmatchedRecordFilter
             return SkimStatus.FullParse;
         }
 
-        if (name is null || TryParseTime(record[fields.Time]) is not { } time)
+        if (name is null || TryParseTime(record[fields.Time], out fields.TimeCanonical) is not { } time)
         {
             return SkimStatus.FullParse;
         }
@@ -398,14 +398,16 @@ public sealed class UnmatchedRecordFilter
     }
 
     /// <summary>CloudTrail's own form (2026-10-17T12:03:07Z) directly; any other text the way the full parser reads it.</summary>
-    private static DateTimeOffset? TryParseTime(ReadOnlySpan<byte> text)
+    private static DateTimeOffset? TryParseTime(ReadOnlySpan<byte> text, out bool canonical)
     {
+        canonical = false;
         if (text.Length == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z'
             && Digits(text, 0, 4) is var year and >= 1 && Digits(text, 5, 2) is var month and >= 1 and <= 12
             && Digits(text, 8, 2) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month)
             && Digits(text, 11, 2) is var hour and >= 0 and <= 23 && Digits(text, 14, 2) is var minute and >= 0 and <= 59
             && Digits(text, 17, 2) is var second and >= 0 and <= 59)
         {
+            canonical = true;
             return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
         }
 

@@ -197,7 +197,7 @@ public class ReplayRunnerTests
         gate.Set();
         var summary = await run;
 
-        var bound = ReplayRunner.OpenFiles(2) * (ReplayRunner.SegmentsAhead + 2);
+        var bound = ReplayRunner.OpenFiles(2) * (ReplayRunner.SegmentsAheadFor(2) + 2);
         Assert.True(stalled <= bound, $"{stalled} buffers taken while the writer stalled; bound {bound}");
         Assert.True(pool.Allocated < 200, $"{pool.Allocated} buffers for 30 files of ~22 each: the readers ran ahead without limit");
         Assert.Equal(90_000, summary.Events);

@@ -12,6 +12,11 @@ fi
 
 dotnet build GuardAlerts.sln -c Release --nologo -warnaserror 2>&1 | tail -n 3
 
+# The Native AOT binaries the function, CLI and CDK tests run, built once here, one after the other, before any test
+# starts: the tests' own calls of these scripts then copy them from the cache instead of compiling in parallel.
+scripts/publish-functions.sh >/dev/null
+scripts/publish-cli.sh >/dev/null
+
 log="$(mktemp)"
 status=0
 dotnet test GuardAlerts.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?

@@ -1,17 +1,60 @@
 #!/usr/bin/env bash
-# Native AOT publish of one project for linux-x64 into a fresh folder; used by publish-functions.sh and publish-cli.sh.
-#   scripts/aot-publish.sh <project.csproj> <workdir>
+# Native AOT publish of one project for linux-x64, built once per set of inputs and shared by every caller.
+#   scripts/aot-publish.sh <project.csproj> <binary-name> <destination-file>
+#
+# The binary is cached under artifacts/aot/<name>/<inputs-hash>/: a second call with unchanged sources, build files,
+# embedded policy and SDK copies the cached binary in milliseconds instead of spending a minute in the AOT compiler.
+# Everything (the cache check, the build, the copy to the destination) happens under one lock, so concurrent callers
+# (the CDK synth, the function tests, the CLI tests) never see a half-written folder: the build goes to a fresh folder
+# that is renamed into place only when complete, and the destination is written as a temporary file and renamed.
+# The build uses its own bin/obj tree (--artifacts-path), so it never rewrites the project.assets.json or obj/
+# folders that a concurrent `dotnet build`, `dotnet test` or `dotnet run` of the same projects is using.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-project="${1:?usage: aot-publish.sh <project.csproj> <workdir>}"
-work="${2:?usage: aot-publish.sh <project.csproj> <workdir>}"
+usage="usage: aot-publish.sh <project.csproj> <binary-name> <destination-file>"
+project="${1:?$usage}"
+binary="${2:?$usage}"
+destination="$(realpath -m "${3:?$usage}")"
+name="$(basename "$project" .csproj)"
 
-# One publish at a time: the CDK synth, the function tests and the CLI tests all publish, and concurrent Native AOT
-# builds of the shared projects would write the same obj/ folders.
-mkdir -p "$root/artifacts"
-exec 9>"$root/artifacts/.publish.lock"
+# Everything that can change the binary: the sources of every project under src/ (a project references only those),
+# the repository-wide build files, the policy files Core embeds, this script and the SDK version.
+inputs_hash() {
+  (
+    cd "$root"
+    find src config -type f \( -path '*/bin/*' -o -path '*/obj/*' \) -prune -o -type f -print | LC_ALL=C sort \
+      | xargs -d '\n' sha256sum
+    sha256sum Directory.Build.props Directory.Packages.props global.json BannedSymbols.txt scripts/aot-publish.sh
+    dotnet --version
+  ) | sha256sum | cut -c1-16
+}
+
+mkdir -p "$root/artifacts/aot"
+exec 9>"$root/artifacts/aot/.lock"
 flock 9
 
-rm -rf "$work" && mkdir -p "$work"
-dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
-  -o "$work" --nologo -v quiet -warnaserror 1>&2
+hash="$(inputs_hash)"
+cache="$root/artifacts/aot/$name/$hash"
+if [ -f "$cache/$binary" ]; then
+  echo "aot-publish: $name is up to date ($hash)" >&2
+else
+  echo "aot-publish: building $name with Native AOT (about a minute; cached until its inputs change)..." >&2
+  started=$(date +%s)
+  building="$cache.building"
+  rm -rf "$building" && mkdir -p "$building"
+  dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
+    --artifacts-path "$root/artifacts/aot-build/$name" -o "$building" --nologo -v quiet -warnaserror 1>&2
+  if [ ! -f "$building/$binary" ]; then
+    echo "aot-publish: dotnet publish of $name made no $binary" >&2
+    exit 1
+  fi
+  mv "$building" "$cache"
+  # Keep the newest builds only: nothing reads a cache folder outside this lock, so deleting here is safe.
+  ls -1dt "$root/artifacts/aot/$name"/*/ 2>/dev/null | tail -n +4 | xargs -r rm -rf
+  echo "aot-publish: built $name in $(( $(date +%s) - started )) s" >&2
+fi
+
+mkdir -p "$(dirname "$destination")"
+cp "$cache/$binary" "$destination.tmp.$$"
+chmod 755 "$destination.tmp.$$"
+mv -f "$destination.tmp.$$" "$destination"

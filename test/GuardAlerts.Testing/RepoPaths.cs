@@ -7,6 +7,9 @@ public static class RepoPaths
 
     public static string NodeTools => Path.Combine(Root, "tools", "node");
 
+    /// <summary>Real AWS event samples from public sources, kept in the repository (test/data/corpora/NOTICE.md).</summary>
+    public static string Corpora => Path.Combine(Root, "test", "data", "corpora");
+
     /// <summary>tools/node, after checking the setup script has installed its packages.</summary>
     public static string RequireNodeTools()
     {

@@ -1,14 +1,14 @@
 namespace GuardAlerts.Core.Reading;
 
 /// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
-internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null)
+internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
 {
     private const int LookAhead = 4096;
 
     // Each resync after a value that never ends rescans the rest of the input: a file of many unclosed lines would
     // cost quadratic time. Once broken values have cost this many bytes of scanning, the rest is reported as one
     // truncated value, as before resyncing existed (about a second of work at most).
-    private const long ResyncBudgetBytes = 1L << 30;
+    internal const long ResyncBudgetBytes = 1L << 30;
 
     private enum Mode
     {
@@ -28,6 +28,9 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     private Mode _mode = Mode.TopLevel;
     private long _containerLine;
     private long _resyncScanned;
+
+    /// <summary>Bytes the value scanner has visited so far, rescans included: the reader's work, which tests bound.</summary>
+    internal long ScannedBytes { get; private set; }
 
     /// <summary>The next items, or null at the end of the input.</summary>
     public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
@@ -143,13 +146,14 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         while (true)
         {
             var found = scanner.Scan(_buffer.AsSpan(_start + scanned, _end - _start - scanned));
+            ScannedBytes += found >= 0 ? found : _end - _start - scanned;
             if (found >= 0)
             {
                 var length = scanned + found;
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
-                if (!skipping && _resyncScanned < ResyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
+                if (!skipping && _resyncScanned < resyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
                 {
                     _resyncScanned += length;
                     return [Resync(broken, cut)];
@@ -174,7 +178,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
-                if (!skipping && _resyncScanned < ResyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
+                if (!skipping && _resyncScanned < resyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
                 {
                     _resyncScanned += _end - _start;
                     return [Resync(new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends"), cut)];

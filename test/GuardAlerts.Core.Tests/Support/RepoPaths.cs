@@ -8,8 +8,8 @@ internal static class RepoPaths
     public static string Events => Path.Combine(Root, "events");
     public static string Config => Path.Combine(Root, "config");
 
-    /// <summary>../shared/corpora beside the checkout (CI clones the repo with shared/ beside it).</summary>
-    public static string Corpora => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpora"));
+    /// <summary>Real AWS event samples from public sources, kept in the repository (test/data/corpora/NOTICE.md).</summary>
+    public static string Corpora => Path.Combine(Root, "test", "data", "corpora");
 
     private static string FindRoot()
     {

@@ -8,7 +8,7 @@ namespace GuardAlerts.Functions.Runtime;
 /// The Lambda Runtime API (2018-06-01) over HttpClient: next, response, error and init error. Amazon.Lambda.RuntimeSupport
 /// is not available here, and the protocol is four small HTTP calls.
 /// </summary>
-internal sealed class RuntimeApiClient(HttpClient http)
+internal sealed class RuntimeApiClient(HttpClient http) : IRuntimeApiClient
 {
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -17,7 +17,7 @@ internal sealed class RuntimeApiClient(HttpClient http)
     public static RuntimeApiClient Create(string runtimeApi) =>
         new(new HttpClient { BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/"), Timeout = Timeout.InfiniteTimeSpan });
 
-    /// <summary>Waits for the next event.</summary>
+    /// <inheritdoc/>
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync("runtime/invocation/next", cancellationToken).ConfigureAwait(false);
@@ -31,15 +31,15 @@ internal sealed class RuntimeApiClient(HttpClient http)
         return new Invocation(requestId, deadline, Header(response, "Lambda-Runtime-Trace-Id"), Header(response, "Lambda-Runtime-Invoked-Function-Arn"), payload);
     }
 
-    /// <summary>Reports success with a JSON response body.</summary>
+    /// <inheritdoc/>
     public Task RespondAsync(string requestId, byte[] json, CancellationToken cancellationToken) =>
         PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", json, null, cancellationToken);
 
-    /// <summary>Reports the invocation failed: Lambda retries async events, then sends them to the on-failure destination.</summary>
+    /// <inheritdoc/>
     public Task ErrorAsync(string requestId, LambdaError error, CancellationToken cancellationToken) =>
         PostErrorAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", error, cancellationToken);
 
-    /// <summary>Reports that initialisation failed (bad configuration); Lambda then fails the invocation and restarts.</summary>
+    /// <inheritdoc/>
     public Task InitErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
         PostErrorAsync("runtime/init/error", error, cancellationToken);
 

@@ -11,7 +11,7 @@ namespace GuardAlerts.Functions.Runtime;
 /// The invocation loop: next, handle within the deadline, respond or report the error, forever. An event's failure
 /// never ends the loop; a Runtime API failure does (Lambda then restarts the environment).
 /// </summary>
-internal sealed class RuntimeLoop(RuntimeApiClient runtime, InvocationHandler handler, DecisionLog log, TimeProvider clock)
+internal sealed class RuntimeLoop(IRuntimeApiClient runtime, InvocationHandler handler, DecisionLog log, TimeProvider clock)
 {
     // Leaves time to report the outcome before Lambda's own timeout stops the process.
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(500);

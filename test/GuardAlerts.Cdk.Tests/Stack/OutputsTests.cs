@@ -7,7 +7,6 @@ namespace GuardAlerts.Cdk.Tests.Stack;
 public sealed class OutputsTests(CdkSynthFixture synth)
 {
     [Theory]
-    [InlineData("TopicArn", "AWS::SNS::Topic")]
     [InlineData("TableName", "AWS::DynamoDB::Table")]
     [InlineData("DeadLetterQueueUrl", "AWS::SQS::Queue")]
     public void Output_ShouldReferToTheResource(string output, string type)
@@ -17,6 +16,19 @@ public sealed class OutputsTests(CdkSynthFixture synth)
             var json = synth.Json(region);
             var resource = Assert.Single(TemplateJson.Resources(json, type)).Id;
             Assert.Equal(resource, TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("TopicArn", "Topic")]
+    [InlineData("OperationsTopicArn", "Operations")]
+    [InlineData("PagerTopicArn", "Pager")]
+    public void Output_ShouldNameTheTopic(string output, string topic)
+    {
+        foreach (var region in CdkSynthFixture.Regions)
+        {
+            var json = synth.Json(region);
+            Assert.Equal(TemplateJson.Topic(json, topic), TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
         }
     }
 

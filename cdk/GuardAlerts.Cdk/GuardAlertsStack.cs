@@ -62,6 +62,8 @@ internal sealed class GuardAlertsStack : Stack
         Output("TableName", table.TableName, "The dedup ledger table");
         Output("GuardDutyFunctionName", guardDuty.Function.FunctionName, "The GuardDuty function");
         Output("CloudTrailFunctionName", cloudTrail.Function.FunctionName, "The CloudTrail function");
+        Output("GuardDutyLogGroupName", guardDuty.LogGroup.LogGroupName, "The GuardDuty function's decision log (aws logs tail <this>)");
+        Output("CloudTrailLogGroupName", cloudTrail.LogGroup.LogGroupName, "The CloudTrail function's decision log (aws logs tail <this>)");
         Output("DeadLetterQueueUrl", deadLetters.QueueUrl, "Failed events: guard-alerts redrive --queue-url <this>");
     }
 

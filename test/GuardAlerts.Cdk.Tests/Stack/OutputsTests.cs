@@ -33,6 +33,16 @@ public sealed class OutputsTests(CdkSynthFixture synth)
     }
 
     [Theory]
+    [InlineData("GuardDutyLogGroupName", "guardduty")]
+    [InlineData("CloudTrailLogGroupName", "cloudtrail")]
+    public void Output_ShouldNameTheLogGroupTheFunctionReallyWritesTo(string output, string handler)
+    {
+        var json = synth.Json("us-east-1");
+        var function = TemplateJson.Resources(json, "AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == handler).Properties;
+        Assert.Equal(TemplateJson.Ref(function["LoggingConfig"]!["LogGroup"]), TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
+    }
+
+    [Theory]
     [InlineData("GuardDutyFunctionName", "guardduty")]
     [InlineData("CloudTrailFunctionName", "cloudtrail")]
     public void Output_ShouldNameTheFunction(string output, string handler)

@@ -11,7 +11,7 @@ namespace GuardAlerts.Cdk.Tests.Stack;
 public sealed class CfnLintTests(CdkSynthFixture synth)
 {
     [Fact]
-    public void EveryTemplate_ShouldHaveNoCfnLintErrors()
+    public async Task EveryTemplate_ShouldHaveNoCfnLintErrors()
     {
         var templates = synth.Manifest["artifacts"]!.AsObject()
             .Where(a => (string?)a.Value!["type"] == "aws:cloudformation:stack")
@@ -27,8 +27,8 @@ public sealed class CfnLintTests(CdkSynthFixture synth)
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start cfn-lint (pip install cfn-lint)");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var output = stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult();
+        await process.WaitForExitAsync();
+        var output = await stdout + await stderr;
 
         // Exit status bits: 1 fatal, 2 errors, 4 warnings, 8 informational. Warnings (W3005 on CDK's own explicit
         // DependsOn) are not failures.

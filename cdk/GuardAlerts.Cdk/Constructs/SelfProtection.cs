@@ -14,7 +14,7 @@ namespace GuardAlerts.Cdk.Constructs;
 /// rules or their targets, deletes or changes the topics, their key or their subscriptions, changes the functions'
 /// code, configuration, roles or invoke permissions, deletes the table, or tampers with the dead-letter queue or the
 /// alarms. A deployment of this stack triggers it too: that is a change to the alerting worth a message. IAM's events
-/// exist only in us-east-1; outside it a companion stack there forwards them to this region (see GlobalEventsForwarder).
+/// exist only in us-east-1; outside it a companion stack there forwards them to this region (see GlobalEventsStack).
 /// </summary>
 internal sealed class SelfProtection : Construct
 {

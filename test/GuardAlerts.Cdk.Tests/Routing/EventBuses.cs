@@ -8,7 +8,7 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 /// region's bus goes to every enabled rule of the stacks in that region whose pattern matches (the documented
 /// matcher), and a rule targeting another region's bus forwards it there. CloudTrail API calls that only read
 /// (readOnly: true) reach only rules in the ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS state
-/// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html#eb-service-event-cloudtrail).
+/// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
 /// </summary>
 public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
 {

@@ -44,20 +44,26 @@ internal sealed class GuardAlertsStack : Stack
 
         var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery);
         var protection = new SelfProtection(this, "SelfProtection",
-            new ProtectedResources(StackName, functions, table, alerts.Topic, alerts.Key, deadLetters), delivery, alerts.Topic);
+            new ProtectedResources(StackName, functions, table, alerts.Topics, alerts.Key, deadLetters,
+                props.GlobalEventsStackName is { } global ? [global + "-"] : []),
+            delivery, [alerts.Operations, alerts.Pager]);
         var heartbeat = new Heartbeat(this, "Heartbeat", functions, delivery);
-        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts.Topic, heartbeat.Alarms);
+        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms);
 
         if (props.CreateTrail)
         {
-            var trail = new ManagementTrail(this, "ManagementEvents");
-            Output("TrailArn", trail.Trail.TrailArn, "The multi-region management-events trail created by -c createTrail=true");
+            var trail = new ManagementTrail(this, "ManagementEvents", StackName + "-management-events");
+            Output("TrailArn", trail.TrailArn, "The multi-region management-events trail created by -c createTrail=true");
         }
 
         Output("TopicArn", alerts.Topic.TopicArn, "The alert topic: subscribe more endpoints here");
+        Output("OperationsTopicArn", alerts.Operations.TopicArn, "Every alarm and self-protection message (e-mail)");
+        Output("PagerTopicArn", alerts.Pager.TopicArn, "Alarms that mean alerting is down, and self-protection messages (SMS)");
         Output("TableName", table.TableName, "The dedup ledger table");
         Output("GuardDutyFunctionName", guardDuty.Function.FunctionName, "The GuardDuty function");
         Output("CloudTrailFunctionName", cloudTrail.Function.FunctionName, "The CloudTrail function");
+        Output("GuardDutyLogGroupName", guardDuty.LogGroup.LogGroupName, "The GuardDuty function's decision log (aws logs tail <this>)");
+        Output("CloudTrailLogGroupName", cloudTrail.LogGroup.LogGroupName, "The CloudTrail function's decision log (aws logs tail <this>)");
         Output("DeadLetterQueueUrl", deadLetters.QueueUrl, "Failed events: guard-alerts redrive --queue-url <this>");
     }
 

@@ -15,6 +15,9 @@ internal sealed class GuardAlertsStackProps : StackProps
     /// <summary>The deployable folder: `bootstrap` and config/, built by scripts/publish-functions.sh.</summary>
     public required string FunctionPackage { get; init; }
 
-    /// <summary>Whether this stack creates the multi-region trail (one stack of a multi-region deployment does).</summary>
+    /// <summary>Whether this stack creates the multi-region trail (the stack in the trail region does).</summary>
     public bool CreateTrail { get; init; }
+
+    /// <summary>The us-east-1 companion that forwards IAM events here (null in us-east-1 itself).</summary>
+    public string? GlobalEventsStackName { get; init; }
 }

@@ -12,7 +12,7 @@ RiskTable table;
 var root = RepoRoot.Find();
 try
 {
-    settings = DeploymentSettings.FromContext(app.Node.TryGetContext);
+    settings = DeploymentSettings.FromContext(app.Node.TryGetContext, CliContext.Keys());
     var path = Path.Combine(root, "config", "risk-table.json");
     table = RiskTableLoader.Load(File.ReadAllBytes(path), path);
 }

@@ -1,20 +1,40 @@
+using System.Text.RegularExpressions;
+
 namespace GuardAlerts.Cdk.Configuration;
 
 /// <summary>The `-c name=value` settings the app reads, in one place.</summary>
-internal static class ContextKeys
+internal static partial class ContextKeys
 {
-    /// <summary>Comma-separated e-mail addresses subscribed to every alert.</summary>
+    /// <summary>Comma-separated e-mail addresses subscribed to every alert, alarm and self-protection message.</summary>
     public const string AlertEmails = "alertEmails";
 
     /// <summary>Comma-separated E.164 phone numbers subscribed by SMS, filtered by severity.</summary>
     public const string AlertPhones = "alertPhones";
 
-    /// <summary>The lowest severity sent by SMS (default High).</summary>
+    /// <summary>The lowest severity sent by SMS (default Critical).</summary>
     public const string SmsMinSeverity = "smsMinSeverity";
 
-    /// <summary>"true": create a multi-region CloudTrail trail (for an account that has none).</summary>
+    /// <summary>"true": create a multi-region CloudTrail trail (for an account that has none), in the trail region's stack.</summary>
     public const string CreateTrail = "createTrail";
+
+    /// <summary>The region whose stack creates the trail with createTrail=true (default us-east-1).</summary>
+    public const string TrailRegion = "trailRegion";
 
     /// <summary>Comma-separated regions: one stack each (default: one stack in the CLI profile's region).</summary>
     public const string Regions = "regions";
+
+    /// <summary>"true": deploy even though no e-mail address or phone number is subscribed (someone subscribes later).</summary>
+    public const string AllowNoSubscribers = "allowNoSubscribers";
+
+    /// <summary>Every key the app reads.</summary>
+    public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers];
+
+    /// <summary>
+    /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a
+    /// separator ("@aws-cdk/core:...", "aws:cdk:...", "cdk-...", "availability-zones:...", "acknowledged-issue-numbers").
+    /// </summary>
+    public static bool IsAppKey(string key) => AppKeyPattern().IsMatch(key);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
+    private static partial Regex AppKeyPattern();
 }

@@ -9,15 +9,35 @@ internal sealed partial record DeploymentSettings
 {
     public IReadOnlyList<string> AlertEmails { get; init; } = [];
     public IReadOnlyList<string> AlertPhones { get; init; } = [];
-    public Severity SmsMinSeverity { get; init; } = Severity.High;
+
+    /// <summary>Critical only by default: an everyday change (a Terraform apply creating security groups) must not text anyone at night.</summary>
+    public Severity SmsMinSeverity { get; init; } = Severity.Critical;
+
     public bool CreateTrail { get; init; }
+
+    /// <summary>The one region whose stack creates the multi-region trail, however the regions are deployed.</summary>
+    public string TrailRegion { get; init; } = DefaultTrailRegion;
+
     public IReadOnlyList<string> Regions { get; init; } = [];
 
-    /// <summary>Reads the settings from the CDK context (strings from `-c`, or JSON values from cdk.json).</summary>
-    public static DeploymentSettings FromContext(Func<string, object?> tryGetContext)
+    public bool AllowNoSubscribers { get; init; }
+
+    public const string DefaultTrailRegion = "us-east-1";
+
+    /// <summary>
+    /// Reads the settings from the CDK context (strings from `-c`, or JSON values from cdk.json). <paramref name="keys"/>
+    /// are all the context's keys: a key in the app's namespace that the app does not read (a typo such as
+    /// alertEmail) is an error, so a setting is never silently ignored.
+    /// </summary>
+    public static DeploymentSettings FromContext(Func<string, object?> tryGetContext, IEnumerable<string>? keys = null)
     {
         ArgumentNullException.ThrowIfNull(tryGetContext);
         var errors = new List<string>();
+        foreach (var key in (keys ?? []).Where(k => ContextKeys.IsAppKey(k) && !ContextKeys.Known.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            errors.Add($"unknown setting '{key}' (the settings are {string.Join(", ", ContextKeys.Known)})");
+        }
+
         var emails = List(tryGetContext(ContextKeys.AlertEmails));
         foreach (var email in emails.Where(e => !EmailPattern().IsMatch(e)))
         {
@@ -30,7 +50,7 @@ internal sealed partial record DeploymentSettings
             errors.Add($"{ContextKeys.AlertPhones}: '{phone}' is not an E.164 phone number (+ and 8 to 15 digits, e.g. +15551234567)");
         }
 
-        var smsMin = Severity.High;
+        var smsMin = Severity.Critical;
         if (Text(tryGetContext(ContextKeys.SmsMinSeverity)) is { } severityText)
         {
             if (SeverityExtensions.TryParse(severityText, out var parsed))
@@ -43,16 +63,30 @@ internal sealed partial record DeploymentSettings
             }
         }
 
-        var createTrail = false;
-        if (Text(tryGetContext(ContextKeys.CreateTrail)) is { } trailText && !bool.TryParse(trailText, out createTrail))
+        var createTrail = Flag(tryGetContext, ContextKeys.CreateTrail, errors);
+        var allowNoSubscribers = Flag(tryGetContext, ContextKeys.AllowNoSubscribers, errors);
+        var trailRegion = Text(tryGetContext(ContextKeys.TrailRegion)) ?? DefaultTrailRegion;
+        if (!RegionPattern().IsMatch(trailRegion))
         {
-            errors.Add($"{ContextKeys.CreateTrail}: '{trailText}' is not true or false");
+            errors.Add($"{ContextKeys.TrailRegion}: '{trailRegion}' is not a region name (e.g. us-east-1)");
         }
 
         var regions = List(tryGetContext(ContextKeys.Regions));
         foreach (var region in regions.Where(r => !RegionPattern().IsMatch(r)))
         {
             errors.Add($"{ContextKeys.Regions}: '{region}' is not a region name (e.g. us-east-1)");
+        }
+
+        if (emails.Count == 0 && phones.Count == 0 && !allowNoSubscribers)
+        {
+            errors.Add($"no subscriber: give {ContextKeys.AlertEmails} and/or {ContextKeys.AlertPhones}, or {ContextKeys.AllowNoSubscribers}=true "
+                + "to deploy a stack that alerts nobody until someone subscribes to its topics");
+        }
+
+        if (createTrail && regions.Count > 0 && !regions.Contains(trailRegion))
+        {
+            errors.Add($"{ContextKeys.CreateTrail}: the trail is created by the stack in {ContextKeys.TrailRegion} {trailRegion}, which is not in {ContextKeys.Regions}; "
+                + $"add it or set -c {ContextKeys.TrailRegion}=<one of them>");
         }
 
         if (errors.Count > 0)
@@ -66,6 +100,8 @@ internal sealed partial record DeploymentSettings
             AlertPhones = phones.Distinct(StringComparer.Ordinal).ToList(),
             SmsMinSeverity = smsMin,
             CreateTrail = createTrail,
+            TrailRegion = trailRegion,
+            AllowNoSubscribers = allowNoSubscribers,
             Regions = regions.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
@@ -73,6 +109,21 @@ internal sealed partial record DeploymentSettings
     /// <summary>The severities SMS subscribers receive: the minimum and everything above it.</summary>
     public IReadOnlyList<string> SmsSeverities =>
         Enum.GetValues<Severity>().Where(s => s >= SmsMinSeverity).Select(s => s.Name()).ToList();
+
+    private static bool Flag(Func<string, object?> tryGetContext, string key, List<string> errors)
+    {
+        if (Text(tryGetContext(key)) is not { } text)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(text, out var value))
+        {
+            errors.Add($"{key}: '{text}' is not true or false");
+        }
+
+        return value;
+    }
 
     private static string? Text(object? value) => value switch
     {

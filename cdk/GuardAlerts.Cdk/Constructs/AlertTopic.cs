@@ -10,82 +10,128 @@ using GuardAlerts.Cdk.Configuration;
 namespace GuardAlerts.Cdk.Constructs;
 
 /// <summary>
-/// The alert topic: encrypted with a customer managed key (the AWS managed SNS key's policy cannot admit EventBridge
-/// and CloudWatch), publishing over TLS only, with the e-mail and SMS subscriptions chosen at deploy time.
+/// Where messages go, one topic per audience, all encrypted with one customer managed key (the AWS managed SNS key's
+/// policy cannot admit EventBridge and CloudWatch) and publishing over TLS only:
+/// <list type="bullet">
+/// <item>Alerts: the functions' alerts and the hourly canary, with message attributes. E-mail takes every alert, SMS
+/// the severities from smsMinSeverity up; both drop the canary.</item>
+/// <item>Operations: every alarm and every self-protection message, to every e-mail address, unfiltered.</item>
+/// <item>Pager: the alarms that mean alerting is down and the self-protection messages, to every phone, unfiltered.</item>
+/// </list>
+/// Alarms and EventBridge deliveries carry no message attributes, and SNS never matches a filter policy that has a
+/// key against an empty attribute set (https://docs.aws.amazon.com/sns/latest/dg/attribute-key-matching.html), so
+/// operational messages travel on topics whose subscriptions have no filter at all. Another channel (chat, a
+/// ticketing webhook) subscribes to Alerts and Operations the same way.
 /// </summary>
 internal sealed class AlertTopic : Construct
 {
+    /// <summary>What publishing to a KMS-encrypted topic takes: SNS encrypts with a data key made for the publisher.</summary>
+    public static readonly string[] PublishKeyActions = ["kms:GenerateDataKey*", "kms:Decrypt"];
+
+    private static readonly string[] ServicePublishers = ["events.amazonaws.com", "cloudwatch.amazonaws.com"];
+
     public AlertTopic(Construct scope, string id, DeploymentSettings settings) : base(scope, id)
     {
         Key = new Key(this, "Key", new KeyProps
         {
-            Description = "GuardAlerts: encrypts the alert topic",
+            Description = "GuardAlerts: encrypts the alert and operations topics",
             EnableKeyRotation = true,
             // Only in-flight SNS messages are encrypted with it; nothing stored outlives the stack.
             RemovalPolicy = RemovalPolicy.DESTROY,
             PendingWindow = Duration.Days(7),
         });
-        Topic = new Topic(this, "Topic", new TopicProps
+        // Exactly what the SNS guide asks for an AWS service publishing to an encrypted topic, without conditions:
+        // EventBridge's KMS requests carry no aws:SourceAccount/aws:SourceArn, so a condition on them here would
+        // make every self-protection delivery fail (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+        // #compatibility-with-aws-services). The topic policies below hold the confused-deputy conditions.
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
-            DisplayName = "GuardAlerts",
-            MasterKey = Key,
-            EnforceSSL = true,
-        });
-
-        // EventBridge (the self-protection rules) and CloudWatch (alarms) publish as service principals; with a
-        // customer managed key they need it in the key policy. The condition keeps other accounts' rules and alarms
-        // (a confused deputy) out.
-        foreach (var service in new[] { "events.amazonaws.com", "cloudwatch.amazonaws.com" })
-        {
-            var principal = new ServicePrincipal(service).WithConditions(new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
-            });
-            Key.Grant(principal, PublishKeyActions);
-        }
-
-        Topic.GrantPublish(new ServicePrincipal("cloudwatch.amazonaws.com").WithConditions(new Dictionary<string, object>
-        {
-            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
+            Sid = "AwsServicesPublishToEncryptedTopics",
+            Principals = ServicePublishers.Select(s => (IPrincipal)new ServicePrincipal(s)).ToArray(),
+            Actions = PublishKeyActions,
+            Resources = ["*"],
         }));
+
+        Topic = NewTopic("Topic", "GuardAlerts");
+        Operations = NewTopic("Operations", "GuardAlerts operations");
+        Pager = NewTopic("Pager", "GuardAlerts pager");
 
         foreach (var email in settings.AlertEmails)
         {
-            Subscribe("Email" + Digest(email), SubscriptionProtocol.EMAIL, email, SubscriptionFilters.Email());
+            Subscribe(Topic, "Email" + Digest(email), SubscriptionProtocol.EMAIL, email, SubscriptionFilters.Email());
+            Subscribe(Operations, "OpsEmail" + Digest(email), SubscriptionProtocol.EMAIL, email, null);
         }
 
         foreach (var phone in settings.AlertPhones)
         {
-            Subscribe("Sms" + Digest(phone), SubscriptionProtocol.SMS, phone, SubscriptionFilters.Sms(settings.SmsSeverities));
+            Subscribe(Topic, "Sms" + Digest(phone), SubscriptionProtocol.SMS, phone, SubscriptionFilters.Sms(settings.SmsSeverities));
+            Subscribe(Pager, "PagerSms" + Digest(phone), SubscriptionProtocol.SMS, phone, null);
         }
     }
 
-    /// <summary>What publishing to a KMS-encrypted topic takes: SNS encrypts with a data key made for the publisher.</summary>
-    public static readonly string[] PublishKeyActions = ["kms:GenerateDataKey*", "kms:Decrypt"];
-
     public Key Key { get; }
 
-    /// <summary>Lets a function publish: sns:Publish on this topic and the key for it, nothing else.</summary>
+    /// <summary>Alerts from the functions (and their canary).</summary>
+    public Topic Topic { get; }
+
+    /// <summary>Every alarm and self-protection message: e-mail.</summary>
+    public Topic Operations { get; }
+
+    /// <summary>Alarms that mean alerting is down, and self-protection messages: SMS.</summary>
+    public Topic Pager { get; }
+
+    /// <summary>Every topic, for self-protection and outputs.</summary>
+    public IReadOnlyList<Topic> Topics => [Topic, Operations, Pager];
+
+    /// <summary>Lets a function publish: sns:Publish on the alert topic and the key for it, nothing else.</summary>
     public void GrantPublish(IGrantable grantee)
     {
         Topic.GrantPublish(grantee);
         Key.Grant(grantee, PublishKeyActions);
     }
 
-    public Topic Topic { get; }
+    /// <summary>
+    /// Lets an AWS service publish to a topic on behalf of these resources of this account only: the confused-deputy
+    /// conditions the SNS guide recommends, on the topic policy where the service supplies them.
+    /// </summary>
+    public static void AllowService(Topic topic, string service, IReadOnlyList<string> sourceArns)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = [new ServicePrincipal(service)],
+            Actions = ["sns:Publish"],
+            Resources = [topic.TopicArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = sourceArns.ToArray() },
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(topic).Account },
+            },
+        }));
+    }
 
-    private void Subscribe(string id, SubscriptionProtocol protocol, string endpoint, Dictionary<string, object> filterPolicy)
+    private Topic NewTopic(string id, string displayName) => new(this, id, new TopicProps
+    {
+        DisplayName = displayName,
+        MasterKey = Key,
+        EnforceSSL = true,
+    });
+
+    private void Subscribe(Topic topic, string id, SubscriptionProtocol protocol, string endpoint, Dictionary<string, object>? filterPolicy)
     {
         var subscription = new Subscription(this, id, new SubscriptionProps
         {
-            Topic = Topic,
+            Topic = topic,
             Protocol = protocol,
             Endpoint = endpoint,
         });
-        // The L2 filter types cannot express "$or" or "exists": false, which the canary and alarms need.
-        var cfn = (CfnSubscription)subscription.Node.DefaultChild!;
-        cfn.FilterPolicy = filterPolicy;
-        cfn.FilterPolicyScope = "MessageAttributes";
+        if (filterPolicy is not null)
+        {
+            // The L2 filter types cannot express "exists": false, which keeps the canary away from people.
+            var cfn = (CfnSubscription)subscription.Node.DefaultChild!;
+            cfn.FilterPolicy = filterPolicy;
+            cfn.FilterPolicyScope = "MessageAttributes";
+        }
     }
 
     // Logical ids from the address, not its position: reordering the list must not re-create (and unconfirm) anyone.

@@ -2,7 +2,6 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using GuardAlerts.Cdk.Configuration;
@@ -12,7 +11,9 @@ namespace GuardAlerts.Cdk.Constructs;
 /// <summary>
 /// Nothing fails silently: function errors and throttles, failed deliveries to the dead-letter destination, messages
 /// in the dead-letter queue, failed publishes, EventBridge invocations that failed, and SNS deliveries that failed
-/// each raise an alarm on the alert topic (alarms carry no message attributes, so they reach e-mail and SMS).
+/// each raise an alarm. Every alarm notifies the operations topic (every e-mail address); the ones that mean alerts
+/// are not arriving also notify the pager topic (every phone). Errors and throttles are early warnings only: Lambda
+/// and EventBridge retry, and what still fails lands in the dead-letter queue, whose alarm pages.
 /// </summary>
 internal sealed class PipelineAlarms : Construct
 {
@@ -20,15 +21,15 @@ internal sealed class PipelineAlarms : Construct
 
     public PipelineAlarms(
         Construct scope, string id, IReadOnlyList<AlertFunction> functions, IQueue deadLetterQueue, IReadOnlyList<Rule> rules,
-        ITopic topic, IReadOnlyList<Alarm> extra)
+        AlertTopic topics, IReadOnlyList<Alarm> outages)
         : base(scope, id)
     {
         foreach (var f in functions)
         {
             var name = char.ToUpperInvariant(f.Kind[0]) + f.Kind[1..];
-            AtLeastOne($"{name}Errors", f.Function.MetricErrors(new MetricOptions { Period = Period, Statistic = "Sum" }),
+            Warning($"{name}Errors", f.Function.MetricErrors(new MetricOptions { Period = Period, Statistic = "Sum" }),
                 $"GuardAlerts: the {f.Kind} function failed; Lambda retries, then the event goes to the dead-letter queue.");
-            AtLeastOne($"{name}Throttles", f.Function.MetricThrottles(new MetricOptions { Period = Period, Statistic = "Sum" }),
+            Warning($"{name}Throttles", f.Function.MetricThrottles(new MetricOptions { Period = Period, Statistic = "Sum" }),
                 $"GuardAlerts: the {f.Kind} function was throttled (account concurrency); events wait and may expire.");
             AtLeastOne($"{name}DestinationFailures", f.Function.Metric("DestinationDeliveryFailures", new MetricOptions { Period = Period, Statistic = "Sum" }),
                 $"GuardAlerts: a failed {f.Kind} event could not be written to the dead-letter queue: it is lost. Check the queue and the role.");
@@ -56,19 +57,42 @@ internal sealed class PipelineAlarms : Construct
             }), $"GuardAlerts: EventBridge could not deliver events of rule {rules[i].Node.Path} to its target; they are in the dead-letter queue.");
         }
 
-        AtLeastOne("NotificationsFailed", topic.Metric("NumberOfNotificationsFailed", new MetricOptions { Period = Period, Statistic = "Sum" }),
-            "GuardAlerts: SNS could not deliver an alert to a subscriber (e-mail bounced, SMS spend limit or opt-out).");
-
-        var action = new SnsAction(topic);
-        foreach (var alarm in Alarms.Concat(extra))
+        foreach (var (topic, name) in new[] { (topics.Topic, "Alerts"), (topics.Operations, "Operations"), (topics.Pager, "Pager") })
         {
-            alarm.AddAlarmAction(action);
+            AtLeastOne(name == "Alerts" ? "NotificationsFailed" : $"{name}NotificationsFailed",
+                topic.Metric("NumberOfNotificationsFailed", new MetricOptions { Period = Period, Statistic = "Sum" }),
+                $"GuardAlerts: SNS could not deliver a message of the {name.ToLowerInvariant()} topic to a subscriber (e-mail bounced, SMS spend limit, sandbox or opt-out).");
         }
+
+        var operations = new SnsAction(topics.Operations);
+        var pager = new SnsAction(topics.Pager);
+        var paging = Alarms.Concat(outages).ToList();
+        foreach (var alarm in paging)
+        {
+            alarm.AddAlarmAction(operations, pager);
+        }
+
+        foreach (var alarm in _warnings)
+        {
+            alarm.AddAlarmAction(operations);
+        }
+
+        // CloudWatch publishes on behalf of these alarms only (confused-deputy conditions on the topic policies).
+        AlertTopic.AllowService(topics.Operations, "cloudwatch.amazonaws.com", paging.Concat(_warnings).Select(a => a.AlarmArn).ToList());
+        AlertTopic.AllowService(topics.Pager, "cloudwatch.amazonaws.com", paging.Select(a => a.AlarmArn).ToList());
+        Alarms.AddRange(_warnings);
     }
 
+    /// <summary>Every alarm of this construct.</summary>
     public List<Alarm> Alarms { get; } = [];
 
-    private void AtLeastOne(string id, IMetric metric, string description) => Alarms.Add(new Alarm(this, id, new AlarmProps
+    private readonly List<Alarm> _warnings = [];
+
+    private void Warning(string id, IMetric metric, string description) => _warnings.Add(Create(id, metric, description));
+
+    private void AtLeastOne(string id, IMetric metric, string description) => Alarms.Add(Create(id, metric, description));
+
+    private Alarm Create(string id, IMetric metric, string description) => new(this, id, new AlarmProps
     {
         AlarmDescription = description,
         Metric = metric,
@@ -76,5 +100,5 @@ internal sealed class PipelineAlarms : Construct
         ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         EvaluationPeriods = 1,
         TreatMissingData = TreatMissingData.NOT_BREACHING,
-    }));
+    });
 }

@@ -24,7 +24,7 @@ internal static class DeadLetterParser
         {
             var why = $"EventBridge could not deliver it to {Get(attributes, "TARGET_ARN") ?? "its target"} (rule {Get(attributes, "RULE_ARN") ?? "?"}): "
                 + $"{Get(attributes, "ERROR_CODE") ?? "?"}: {Get(attributes, "ERROR_MESSAGE") ?? "no message"}";
-            return new DeadLetterRecord(DeadLetterSource.EventBridge, Clean(why), Encoding.UTF8.GetBytes(message.Body));
+            return new DeadLetterRecord(DeadLetterSource.EventBridge, Clean(why), Encoding.UTF8.GetBytes(message.Body), Get(attributes, "TARGET_ARN"));
         }
 
         if (attributes.ContainsKey("ErrorCode") || attributes.ContainsKey("ErrorMessage"))

@@ -71,6 +71,13 @@ internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipel
             return new RedriveResult(message, record, null, "the message carries no event", Deleted: false);
         }
 
+        if (!record.ForAFunction)
+        {
+            return new RedriveResult(message, record, null,
+                $"not an event for the functions: EventBridge could not deliver this message to {Clean(record.TargetArn)} (a self-protection notice: "
+                + "someone changed the alerting pipeline). Read the event above, act on it, then delete it from the queue by hand", Deleted: false);
+        }
+
         var items = EventReader.ParseValue(record.Event, "message " + message.MessageId, 1, 0);
         if (items is not [{ Parsed: { } parsed }])
         {

@@ -6,16 +6,70 @@ namespace GuardAlerts.Cdk.Tests.Configuration;
 public sealed class DeploymentSettingsTests
 {
     [Fact]
-    public void FromContext_WhenEmpty_ShouldUseTheDefaults()
+    public void FromContext_WithOnlyAnAddress_ShouldUseTheDefaults()
     {
-        var settings = DeploymentSettings.FromContext(_ => null);
+        var settings = DeploymentSettings.FromContext(k => k == "alertEmails" ? "a@x.com" : null);
 
-        Assert.Empty(settings.AlertEmails);
         Assert.Empty(settings.AlertPhones);
-        Assert.Equal(Severity.High, settings.SmsMinSeverity);
-        Assert.Equal(["High", "Critical"], settings.SmsSeverities);
+        // A text at night only for Critical: an everyday change must not wake anyone.
+        Assert.Equal(Severity.Critical, settings.SmsMinSeverity);
+        Assert.Equal(["Critical"], settings.SmsSeverities);
         Assert.False(settings.CreateTrail);
+        Assert.Equal("us-east-1", settings.TrailRegion);
+        Assert.False(settings.AllowNoSubscribers);
         Assert.Empty(settings.Regions);
+    }
+
+    [Fact]
+    public void FromContext_WithNoSubscriber_ShouldRefuseUnlessAllowed()
+    {
+        var error = Assert.Throws<DeploymentSettingsException>(() => DeploymentSettings.FromContext(_ => null));
+        Assert.Contains("no subscriber", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allowNoSubscribers=true", error.Message, StringComparison.Ordinal);
+
+        var allowed = DeploymentSettings.FromContext(k => k == "allowNoSubscribers" ? "true" : null);
+        Assert.True(allowed.AllowNoSubscribers);
+        Assert.Empty(allowed.AlertEmails);
+    }
+
+    [Fact]
+    public void FromContext_WithAMisspeltKey_ShouldNameItAndTheKnownKeys()
+    {
+        var context = new Dictionary<string, object> { ["alertEmail"] = "a@x.com", ["alertPhones"] = "+15551234567" };
+
+        var error = Assert.Throws<DeploymentSettingsException>(() => DeploymentSettings.FromContext(k => context.GetValueOrDefault(k), context.Keys));
+
+        Assert.Contains("unknown setting 'alertEmail'", error.Message, StringComparison.Ordinal);
+        foreach (var known in new[] { "alertEmails", "alertPhones", "smsMinSeverity", "createTrail", "trailRegion", "regions", "allowNoSubscribers" })
+        {
+            Assert.Contains(known, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void FromContext_WithTheCdksOwnKeys_ShouldLeaveThemAlone()
+    {
+        string[] keys =
+        [
+            "@aws-cdk/core:checkSecretUsage", "aws:cdk:enable-path-metadata", "aws:cdk:bundling-stacks", "cdk-bootstrap-qualifier",
+            "acknowledged-issue-numbers", "availability-zones:account=111122223333:region=us-east-1", "alertEmails",
+        ];
+
+        var settings = DeploymentSettings.FromContext(k => k == "alertEmails" ? "a@x.com" : null, keys);
+
+        Assert.Equal(["a@x.com"], settings.AlertEmails);
+    }
+
+    [Fact]
+    public void FromContext_WithATrailRegionOutsideTheRegions_ShouldRefuse()
+    {
+        var context = new Dictionary<string, object> { ["alertEmails"] = "a@x.com", ["createTrail"] = "true", ["regions"] = "eu-west-1,eu-north-1" };
+
+        var error = Assert.Throws<DeploymentSettingsException>(() => DeploymentSettings.FromContext(k => context.GetValueOrDefault(k)));
+        Assert.Contains("trailRegion us-east-1", error.Message, StringComparison.Ordinal);
+
+        context["trailRegion"] = "eu-north-1";
+        Assert.Equal("eu-north-1", DeploymentSettings.FromContext(k => context.GetValueOrDefault(k)).TrailRegion);
     }
 
     [Fact]
@@ -60,6 +114,8 @@ public sealed class DeploymentSettingsTests
             ["smsMinSeverity"] = "Urgent",
             ["createTrail"] = "yes",
             ["regions"] = "Mars-1",
+            ["trailRegion"] = "moon",
+            ["allowNoSubscribers"] = "perhaps",
         };
 
         var error = Assert.Throws<DeploymentSettingsException>(() => DeploymentSettings.FromContext(k => context.GetValueOrDefault(k)));

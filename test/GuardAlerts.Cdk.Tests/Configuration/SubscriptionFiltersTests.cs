@@ -12,10 +12,10 @@ public sealed class SubscriptionFiltersTests
     }
 
     [Fact]
-    public void Sms_ShouldPassTheSeveritiesAndAttributeLessAlarmsButNeverTheCanary()
+    public void Sms_ShouldPassTheSeveritiesButNeverTheCanary()
     {
         var policy = JsonSerializer.Serialize(SubscriptionFilters.Sms(["High", "Critical"]));
 
-        Assert.Equal("""{"canary":[{"exists":false}],"$or":[{"severity":["High","Critical"]},{"severity":[{"exists":false}]}]}""", policy);
+        Assert.Equal("""{"canary":[{"exists":false}],"severity":["High","Critical"]}""", policy);
     }
 }

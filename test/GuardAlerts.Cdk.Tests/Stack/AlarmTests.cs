@@ -50,12 +50,39 @@ public sealed class AlarmTests(CdkSynthFixture synth)
     [Theory]
     [InlineData("us-east-1")]
     [InlineData("eu-west-1")]
-    public void EveryAlarm_ShouldNotifyTheAlertTopic(string region)
+    public void EveryAlarm_ShouldNotifyTheOperationsTopicAndOutagesThePagerTopic(string region)
     {
         var json = synth.Json(region);
-        var topic = Assert.Single(TemplateJson.Resources(json, "AWS::SNS::Topic")).Id;
-        Assert.All(Alarms(json), a => Assert.Equal(topic, TemplateJson.Ref(Assert.Single(a["AlarmActions"]!.AsArray()))));
+        var operations = TemplateJson.Topic(json, "Operations");
+        var pager = TemplateJson.Topic(json, "Pager");
+        Assert.All(Alarms(json), a =>
+        {
+            var actions = a["AlarmActions"]!.AsArray().Select(TemplateJson.Ref).ToList();
+            var earlyWarning = (string?)a["MetricName"] is "Errors" or "Throttles";
+            Assert.Equal(earlyWarning ? [operations] : [operations, pager], actions);
+        });
     }
+
+    [Fact]
+    public void TopicPolicies_ShouldLetCloudWatchPublishForTheseAlarmsOfThisAccountOnly()
+    {
+        var json = synth.Json("us-east-1");
+        var alarms = TemplateJson.Resources(json, "AWS::CloudWatch::Alarm").ToList();
+        foreach (var name in new[] { "Operations", "Pager" })
+        {
+            var topic = TemplateJson.Topic(json, name);
+            var statement = TopicStatements(json, topic).Single(s => TemplateJson.Services(s).Contains("cloudwatch.amazonaws.com"));
+            var sources = statement["Condition"]!["ArnEquals"]!["aws:SourceArn"]!.AsArray().Select(TemplateJson.GetAttTarget).ToHashSet();
+            var notifying = alarms.Where(a => a.Properties["AlarmActions"]!.AsArray().Any(x => TemplateJson.Ref(x) == topic)).Select(a => a.Id).ToHashSet();
+            Assert.Equal(notifying, sources!);
+            Assert.Equal("AWS::AccountId", TemplateJson.Ref(statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]));
+        }
+    }
+
+    internal static IEnumerable<JsonObject> TopicStatements(JsonNode json, string topic) =>
+        TemplateJson.Resources(json, "AWS::SNS::TopicPolicy")
+            .Where(p => p.Properties["Topics"]!.AsArray().Any(t => TemplateJson.Ref(t) == topic))
+            .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()));
 
     internal static IEnumerable<JsonObject> Alarms(JsonNode json) =>
         TemplateJson.Resources(json, "AWS::CloudWatch::Alarm").Select(a => a.Properties);

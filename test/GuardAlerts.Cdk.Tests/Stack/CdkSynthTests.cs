@@ -19,7 +19,10 @@ public sealed class CdkSynthTests(CdkSynthFixture synth)
             Assert.Equal($"aws://unknown-account/{region}", (string)stack["environment"]!);
         }
 
-        Assert.Equal(CdkSynthFixture.Regions.Length, artifacts.Count(a => (string?)a.Value!["type"] == "aws:cloudformation:stack"));
+        // Outside us-east-1, each region's stack has a companion there that forwards IAM's events to it.
+        var companion = artifacts["GuardAlerts-eu-west-1-GlobalEvents"]!;
+        Assert.Equal("aws://unknown-account/us-east-1", (string)companion["environment"]!);
+        Assert.Equal(CdkSynthFixture.Regions.Length + 1, artifacts.Count(a => (string?)a.Value!["type"] == "aws:cloudformation:stack"));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class FunctionTests(CdkSynthFixture synth)
     {
         var json = synth.Json(Region);
         var table = Assert.Single(TemplateJson.Resources(json, "AWS::DynamoDB::Table")).Id;
-        var topic = Assert.Single(TemplateJson.Resources(json, "AWS::SNS::Topic")).Id;
+        var topic = TemplateJson.Topic(json, "Topic");
         foreach (var (_, function) in TemplateJson.Resources(json, "AWS::Lambda::Function"))
         {
             var variables = function["Environment"]!["Variables"]!;

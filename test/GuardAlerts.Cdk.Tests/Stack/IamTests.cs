@@ -47,7 +47,7 @@ public sealed class IamTests(CdkSynthFixture synth, InProcessStacksFixture inPro
     {
         var json = synth.Json("us-east-1");
         var table = Single(json, "AWS::DynamoDB::Table");
-        var topic = Single(json, "AWS::SNS::Topic");
+        var topic = TemplateJson.Topic(json, "Topic");
         var key = Single(json, "AWS::KMS::Key");
         var queue = Single(json, "AWS::SQS::Queue");
         var logGroups = TemplateJson.Resources(json, "AWS::Logs::LogGroup").Select(g => g.Id).ToHashSet();

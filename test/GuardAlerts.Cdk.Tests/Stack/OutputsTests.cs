@@ -7,7 +7,6 @@ namespace GuardAlerts.Cdk.Tests.Stack;
 public sealed class OutputsTests(CdkSynthFixture synth)
 {
     [Theory]
-    [InlineData("TopicArn", "AWS::SNS::Topic")]
     [InlineData("TableName", "AWS::DynamoDB::Table")]
     [InlineData("DeadLetterQueueUrl", "AWS::SQS::Queue")]
     public void Output_ShouldReferToTheResource(string output, string type)
@@ -18,6 +17,29 @@ public sealed class OutputsTests(CdkSynthFixture synth)
             var resource = Assert.Single(TemplateJson.Resources(json, type)).Id;
             Assert.Equal(resource, TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
         }
+    }
+
+    [Theory]
+    [InlineData("TopicArn", "Topic")]
+    [InlineData("OperationsTopicArn", "Operations")]
+    [InlineData("PagerTopicArn", "Pager")]
+    public void Output_ShouldNameTheTopic(string output, string topic)
+    {
+        foreach (var region in CdkSynthFixture.Regions)
+        {
+            var json = synth.Json(region);
+            Assert.Equal(TemplateJson.Topic(json, topic), TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("GuardDutyLogGroupName", "guardduty")]
+    [InlineData("CloudTrailLogGroupName", "cloudtrail")]
+    public void Output_ShouldNameTheLogGroupTheFunctionReallyWritesTo(string output, string handler)
+    {
+        var json = synth.Json("us-east-1");
+        var function = TemplateJson.Resources(json, "AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == handler).Properties;
+        Assert.Equal(TemplateJson.Ref(function["LoggingConfig"]!["LogGroup"]), TemplateJson.Ref(json["Outputs"]![output]!["Value"]));
     }
 
     [Theory]

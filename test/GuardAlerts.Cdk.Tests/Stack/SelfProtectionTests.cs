@@ -49,25 +49,47 @@ public sealed class SelfProtectionTests(CdkSynthFixture synth)
 
         var table = Assert.Single(TemplateJson.Resources(json, "AWS::DynamoDB::Table")).Id;
         Assert.Equal(table, TemplateJson.Ref(Parameter(clauses, "dynamodb.amazonaws.com", "tableName")[0]));
-        var topic = Assert.Single(TemplateJson.Resources(json, "AWS::SNS::Topic")).Id;
-        Assert.Equal(topic, TemplateJson.Ref(Parameter(clauses, "sns.amazonaws.com", "topicArn")[0]));
+        var topics = TemplateJson.Resources(json, "AWS::SNS::Topic").Select(t => t.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(topics, Parameter(clauses, "sns.amazonaws.com", "topicArn").AsArray().Select(TemplateJson.Ref).Order(StringComparer.Ordinal)!);
+        // DynamoDB takes the table's name or its ARN.
+        var tableNames = Parameter(clauses, "dynamodb.amazonaws.com", "tableName").AsArray();
+        Assert.Equal(table, TemplateJson.GetAttTarget(tableNames[1]));
     }
 
     [Fact]
-    public void SelfProtection_ShouldSendACriticalMessageStraightToTheTopic()
+    public void SelfProtection_ShouldSendACriticalMessageStraightToTheOperationsAndPagerTopics()
     {
         var json = synth.Json(Region);
-        var topic = Assert.Single(TemplateJson.Resources(json, "AWS::SNS::Topic")).Id;
         var rules = Rules(json).ToList();
         Assert.NotEmpty(rules);
         foreach (var rule in rules)
         {
-            var target = Assert.Single(rule["Targets"]!.AsArray())!;
-            Assert.Equal(topic, TemplateJson.Ref(target["Arn"]));
-            var template = (string)target["InputTransformer"]!["InputTemplate"]!;
-            Assert.StartsWith("\"Critical: GuardAlerts self-protection: <", template, StringComparison.Ordinal);
-            Assert.Contains("$.detail.userIdentity.arn", target["InputTransformer"]!["InputPathsMap"]!.ToJsonString(), StringComparison.Ordinal);
+            var targets = rule["Targets"]!.AsArray();
+            Assert.Equal([TemplateJson.Topic(json, "Operations"), TemplateJson.Topic(json, "Pager")], targets.Select(t => TemplateJson.Ref(t!["Arn"])));
+            foreach (var target in targets)
+            {
+                var template = (string)target!["InputTransformer"]!["InputTemplate"]!;
+                Assert.StartsWith("\"Critical: GuardAlerts self-protection: <", template, StringComparison.Ordinal);
+                Assert.Contains("$.detail.userIdentity.arn", target["InputTransformer"]!["InputPathsMap"]!.ToJsonString(), StringComparison.Ordinal);
+            }
         }
+    }
+
+    [Fact]
+    public void TopicPolicies_ShouldLetEventBridgePublishForTheSelfProtectionRulesOfThisAccountOnly()
+    {
+        var json = synth.Json(Region);
+        var rules = TemplateJson.Resources(json, "AWS::Events::Rule").Where(r => r.Id.StartsWith("SelfProtection", StringComparison.Ordinal)).Select(r => r.Id).ToHashSet();
+        foreach (var name in new[] { "Operations", "Pager" })
+        {
+            var statement = AlarmTests.TopicStatements(json, TemplateJson.Topic(json, name))
+                .Single(s => TemplateJson.Services(s).Contains("events.amazonaws.com"));
+            Assert.Equal(rules, statement["Condition"]!["ArnEquals"]!["aws:SourceArn"]!.AsArray().Select(TemplateJson.GetAttTarget).ToHashSet()!);
+            Assert.Equal("AWS::AccountId", TemplateJson.Ref(statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]));
+        }
+
+        // Nothing else may publish to the alert topic but the functions' roles.
+        Assert.DoesNotContain(AlarmTests.TopicStatements(json, TemplateJson.Topic(json, "Topic")), s => TemplateJson.Services(s).Count > 0);
     }
 
     [Fact]
@@ -78,7 +100,7 @@ public sealed class SelfProtectionTests(CdkSynthFixture synth)
 
     private static IEnumerable<JsonObject> Rules(JsonNode json)
     {
-        var topic = Assert.Single(TemplateJson.Resources(json, "AWS::SNS::Topic")).Id;
+        var topic = TemplateJson.Topic(json, "Operations");
         return TemplateJson.Resources(json, "AWS::Events::Rule").Select(r => r.Properties)
             .Where(r => r["Targets"]!.AsArray().Any(t => TemplateJson.Ref(t!["Arn"]) == topic));
     }

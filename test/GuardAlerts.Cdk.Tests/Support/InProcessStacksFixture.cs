@@ -6,8 +6,8 @@ using GuardAlerts.Cdk.Configuration;
 namespace GuardAlerts.Cdk.Tests.Support;
 
 /// <summary>
-/// Variants the real synth does not cover, in one in-process app: the defaults (no context: no subscriptions, no
-/// trail, one stack in the CLI's region) and a risk table with read-only calls. The functions' package is a stand-in
+/// Variants the real synth does not cover, in one in-process app: the defaults (only allowNoSubscribers: no
+/// subscriptions, no trail, one stack in the CLI's region) and a risk table with read-only calls. The functions' package is a stand-in
 /// folder here; the real build is proven by <see cref="CdkSynthFixture"/>.
 /// </summary>
 public sealed class InProcessStacksFixture : IDisposable
@@ -21,7 +21,11 @@ public sealed class InProcessStacksFixture : IDisposable
         File.WriteAllText(Path.Combine(package, "bootstrap"), "stand-in for the Native AOT binary\n");
         File.Copy(RiskTables.RepoPath, Path.Combine(package, "config", "risk-table.json"));
 
-        var app = new App(new AppProps { Outdir = Path.Combine(_root, "cdk.out") });
+        var app = new App(new AppProps
+        {
+            Outdir = Path.Combine(_root, "cdk.out"),
+            Context = new Dictionary<string, object> { ["allowNoSubscribers"] = "true" },
+        });
         var defaults = DeploymentSettings.FromContext(app.Node.TryGetContext);
         Defaults = GuardAlertsApp.AddStacks(app, defaults, RiskTables.Repo(), package, null, null).Single();
         ReadOnly = new GuardAlertsStack(app, "GuardAlertsReadOnly", new GuardAlertsStackProps
@@ -37,6 +41,9 @@ public sealed class InProcessStacksFixture : IDisposable
         DefaultsTemplate = Template.FromString(DefaultsJson.ToJsonString());
         ReadOnlyTemplate = Template.FromString(ReadOnlyJson.ToJsonString());
     }
+
+    /// <summary>The stand-in functions package, for more in-process stacks.</summary>
+    public string Package => Path.Combine(_root, "package");
 
     public JsonNode DefaultsJson { get; }
 

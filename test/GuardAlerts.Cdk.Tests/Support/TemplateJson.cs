@@ -10,6 +10,10 @@ public static class TemplateJson
             .Where(p => (string?)p.Value!["Type"] == type)
             .Select(p => (p.Key, p.Value!["Properties"]?.AsObject() ?? []));
 
+    /// <summary>The logical id of one of the stack's topics: "Topic" (alerts), "Operations" or "Pager".</summary>
+    public static string Topic(JsonNode template, string name) =>
+        Resources(template, "AWS::SNS::Topic").Single(t => t.Id.StartsWith("Alerts" + name, StringComparison.Ordinal)).Id;
+
     /// <summary>The detail clauses of an event pattern: the "$or" alternatives, or the detail itself.</summary>
     public static IEnumerable<JsonObject> DetailClauses(JsonObject pattern)
     {
@@ -30,6 +34,10 @@ public static class TemplateJson
     };
 
     private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node!.ToJsonString();
+
+    /// <summary>The service principals of a policy statement ("Principal": "*" has none).</summary>
+    public static IReadOnlyList<string> Services(JsonNode statement) =>
+        statement["Principal"] is JsonObject principal ? Strings(principal["Service"]) : [];
 
     /// <summary>The CloudFormation "Ref" target of a node, or null.</summary>
     public static string? Ref(JsonNode? node) => node is JsonObject o && o["Ref"] is JsonValue v ? (string)v! : null;

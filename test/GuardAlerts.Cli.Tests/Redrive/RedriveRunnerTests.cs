@@ -36,6 +36,32 @@ public sealed class RedriveRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WhenASelfProtectionNoticeCouldNotReachItsTopic_ShouldKeepItAndSayWhy()
+    {
+        // A self-protection rule's target is a topic; the body is the CloudTrail event that changed the alerting.
+        // The pipeline would call it "ignored" (no risk-table rule for SetTopicAttributes), and deleting it would
+        // lose the one notice of an attack on the alerting.
+        var change = File.ReadAllText(Path.Combine(Support.CliProcess.RepoRoot, "events/cloudtrail/ArchiveFindings.json"))
+            .Replace("\"ArchiveFindings\"", "\"SetTopicAttributes\"", StringComparison.Ordinal)
+            .Replace("\"guardduty.amazonaws.com\"", "\"sns.amazonaws.com\"", StringComparison.Ordinal);
+        var attributes = DeadLetters.EventBridgeAttributes();
+        attributes["RULE_ARN"] = "arn:aws:events:us-east-1:111122223333:rule/GuardAlerts-SelfProtectionRule1-ABC";
+        attributes["TARGET_ARN"] = "arn:aws:sns:us-east-1:111122223333:GuardAlerts-AlertsOperations-XYZ";
+        attributes["ERROR_CODE"] = "SNS_KMS_ERROR";
+        var queue = new FakeDeadLetterQueue(DeadLetters.Message("notice", change, attributes));
+
+        var (summary, results) = await new RedriveRunner(queue, Pipeline(), _output).RunAsync(100, CancellationToken.None);
+
+        Assert.Equal(new RedriveSummary(1, 0, 1, false), summary);
+        Assert.Empty(queue.Deleted);
+        Assert.Equal(["notice"], queue.Released);
+        Assert.Null(Assert.Single(results).Decision);
+        Assert.Empty(_publisher.Published);
+        Assert.Contains("self-protection notice", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("GuardAlerts-AlertsOperations-XYZ", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_WhenSomeMessagesFail_ShouldDeleteOnlyTheSucceededAndReleaseTheRest()
     {
         var queue = new FakeDeadLetterQueue(

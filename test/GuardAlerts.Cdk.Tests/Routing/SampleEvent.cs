@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using GuardAlerts.Core.Pipeline;
+
+namespace GuardAlerts.Cdk.Tests.Routing;
+
+/// <summary>A sample as EventBridge delivers it, and what the engine decides when the event reaches its function.</summary>
+/// <param name="Source">The file (and corpus record) it came from.</param>
+/// <param name="Event">The EventBridge event.</param>
+/// <param name="Decision">The pipeline's decision on it.</param>
+public sealed record SampleEvent(string Source, JsonObject Event, Decision Decision)
+{
+    /// <summary>The function (its _HANDLER) that must receive it: "guardduty" or "cloudtrail".</summary>
+    public string Handler => Decision.Kind == GuardAlerts.Core.Events.EventKind.GuardDuty ? "guardduty" : "cloudtrail";
+
+    public bool MustBeDelivered => Decision.Outcome is Outcome.Alert or Outcome.Exempted;
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GuardAlerts.Cdk.Tests.Support;
+using Xunit.Abstractions;
+
+namespace GuardAlerts.Cdk.Tests.Routing;
+
+/// <summary>
+/// The rules the stack really generates, read by the documented EventBridge matcher: every sample event that the
+/// engine alerts on (or exempts) must reach the right function exactly once, in every region's stack.
+/// </summary>
+[Collection(CdkSynthCollection.Name)]
+public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFixture inProcess, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task EveryAlertingSample_ShouldReachItsFunctionExactlyOnceInEveryRegion()
+    {
+        var buses = SynthesizedStacks.Buses(synth);
+        var samples = await SampleEvents.AllAsync();
+        var alerting = samples.Where(s => s.MustBeDelivered).ToList();
+        Assert.True(alerting.Count >= 100, $"only {alerting.Count} alerting samples");
+        var failures = new StringBuilder();
+        foreach (var region in CdkSynthFixture.Regions)
+        {
+            var main = SynthesizedStacks.MainStack(buses, region);
+            var handlers = main.Resources("AWS::Lambda::Function").Where(f => f.Properties["Handler"] is not null)
+                .ToDictionary(f => f.Id, f => (string)f.Properties["Handler"]!);
+            var delivered = 0;
+            foreach (var sample in alerting)
+            {
+                var reached = buses.Put(sample.Event, region)
+                    .Where(d => d.Stack == main && d.TargetId is { } t && handlers.ContainsKey(t))
+                    .Select(d => handlers[d.TargetId!])
+                    .ToList();
+                if (reached.Count == 1 && reached[0] == sample.Handler)
+                {
+                    delivered++;
+                }
+                else
+                {
+                    failures.AppendLine($"{region}: {sample.Source} ({sample.Decision.Outcome} {sample.Decision.RuleId}) reached [{string.Join(", ", reached)}], expected the {sample.Handler} function once");
+                }
+            }
+
+            output.WriteLine($"{region}: {delivered} of {alerting.Count} alerting or exempted samples delivered to their function ({samples.Count} samples read)");
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public void ReadOnlyCall_ShouldReachTheFunctionOnlyThroughARuleThatReceivesAllManagementEvents()
+    {
+        // The in-process stack whose table has a read-only rule (s3 ListBuckets).
+        var stack = new DeployedStack("GuardAlertsReadOnly", "us-east-1", inProcess.ReadOnlyJson);
+        var buses = new EventBuses([stack]);
+        var listBuckets = ApiCall("s3.amazonaws.com", "ListBuckets", readOnly: true);
+        var cloudTrail = stack.Resources("AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == "cloudtrail").Id;
+
+        var reached = buses.Put(listBuckets, "us-east-1").Where(d => d.TargetId == cloudTrail).ToList();
+
+        var delivery = Assert.Single(reached);
+        Assert.Equal(EventBuses.AllManagementEvents, (string?)stack.Resources("AWS::Events::Rule").Single(r => r.Id == delivery.RuleId).Properties["State"]);
+        // The same call as a write is delivered by the default state too: the state is what lets the read through.
+        Assert.Single(buses.Put(ApiCall("s3.amazonaws.com", "ListBuckets", readOnly: false), "us-east-1"), d => d.TargetId == cloudTrail);
+    }
+
+    internal static JsonObject ApiCall(string eventSource, string eventName, bool readOnly, JsonObject? requestParameters = null, string region = "us-east-1") => new()
+    {
+        ["version"] = "0",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["detail-type"] = "AWS API Call via CloudTrail",
+        ["source"] = "aws." + eventSource.Split('.')[0],
+        ["account"] = DeployedStack.Account,
+        ["time"] = "2026-01-01T00:00:00Z",
+        ["region"] = region,
+        ["resources"] = new JsonArray(),
+        ["detail"] = new JsonObject
+        {
+            ["eventVersion"] = "1.09",
+            ["userIdentity"] = new JsonObject { ["type"] = "IAMUser", ["arn"] = $"arn:aws:iam::{DeployedStack.Account}:user/mallory", ["accountId"] = DeployedStack.Account },
+            ["eventTime"] = "2026-01-01T00:00:00Z",
+            ["eventSource"] = eventSource,
+            ["eventName"] = eventName,
+            ["awsRegion"] = region,
+            ["sourceIPAddress"] = "198.51.100.7",
+            ["requestParameters"] = requestParameters ?? new JsonObject(),
+            ["readOnly"] = readOnly,
+            ["eventType"] = "AwsApiCall",
+            ["eventID"] = Guid.NewGuid().ToString(),
+            ["recipientAccountId"] = DeployedStack.Account,
+        },
+    };
+}

@@ -38,7 +38,7 @@ cache="$root/artifacts/aot/$name/$hash"
 if [ -f "$cache/$binary" ]; then
   echo "aot-publish: $name is up to date ($hash)" >&2
 else
-  echo "aot-publish: building $name with Native AOT (about a minute; cached until its inputs change)..." >&2
+  echo "aot-publish: building $name with Native AOT (one to several minutes; cached until its inputs change)..." >&2
   started=$(date +%s)
   building="$cache.building"
   rm -rf "$building" && mkdir -p "$building"

@@ -24,5 +24,4 @@ public sealed record ExemptionMatch
     /// <summary>Whether no field is given (such a match would exempt everything, so validation refuses it).</summary>
     public bool IsEmpty => Accounts is null && Regions is null && EventNames is null && FindingTypes is null
         && PrincipalArns is null && SessionNames is null && SamlProviders is null && UserAgents is null && SourceIps is null;
-
 }

@@ -67,8 +67,7 @@ public static class ExemptionMatchRules
                 "sessionNames/userAgents with accounts only: anyone in those accounts can choose them; add principalArns to name who", IsWarning: true));
         }
 
-        problems.Sort((a, b) => a.IsWarning.CompareTo(b.IsWarning));
-        return problems;
+        return [.. problems.OrderBy(p => p.IsWarning)];
     }
 
     /// <summary>Whether validation refuses <paramref name="match"/>.</summary>

@@ -134,8 +134,7 @@ public static class AlertRenderer
             b.Append("Reference: ").AppendLine(reference);
         }
 
-        b.AppendLine().AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
-        ExemptionSnippet.AppendTo(b, e, a, c.Now).AppendLine();
+        ExemptionSnippet.AppendSection(b.AppendLine(), e, a, c.Now).AppendLine();
         b.AppendLine().Append("Event id: ").Append(Clean(e.Id)).Append("   Dedup key: ").AppendLine(Clean(c.DedupKey));
         return Bounded(b.ToString());
     }

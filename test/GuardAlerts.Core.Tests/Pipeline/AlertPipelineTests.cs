@@ -91,7 +91,7 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenExemptionExpired_ShouldAlert()
     {
-        var pipeline = Pipeline("""{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2026-10-02","action":"suppress","match":{"accounts":"111122223333"}}]}""");
+        var pipeline = Pipeline("""{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2026-10-01","action":"suppress","match":{"accounts":"111122223333"}}]}""");
         Assert.Equal(Outcome.Exempted, (await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T10:00:00Z")))).Outcome);
 
         _clock.Advance(TimeSpan.FromDays(1));
@@ -170,7 +170,7 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenHeartbeatCanary_ShouldPublishWithCanaryAttributeIgnoringExemptions()
     {
-        var everything = """{"exemptions":[{"id":"all","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"*"}}]}""";
+        var everything = """{"exemptions":[{"id":"all","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"111122223333"}}]}""";
         var canary = """{"version":"0","id":"hb-1","detail-type":"GuardAlerts Canary","source":"guardalerts.canary","account":"111122223333","time":"2026-10-01T10:00:00Z","region":"us-east-1","resources":[],"detail":{"function":"cloudtrail"}}""";
 
         var first = await Pipeline(everything).ProcessAsync(Json.Event(canary));

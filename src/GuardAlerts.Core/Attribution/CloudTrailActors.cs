@@ -37,7 +37,8 @@ internal static class CloudTrailActors
             PrincipalArn = principalArn,
             SessionName = session,
             PrincipalId = ui?.PrincipalId,
-            AccountId = ui?.AccountId,
+            // The caller's account (AWS sets both fields): shown as "from account N" when it is not the event's.
+            AccountId = ui?.AccountId ?? ArnParts.Account(ui?.Arn),
             AccessKeyId = ui?.AccessKeyId,
             Mfa = Mfa(record, type),
             Client = record.EventName == "ConsoleLogin" ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy),

@@ -15,7 +15,7 @@ namespace GuardAlerts.Core.Pipeline;
 /// </summary>
 public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock, ActorAttributor? attributor = null)
 {
-    private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor();
+    private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor(policy.ManagedProviders);
 
     /// <summary>The policy in force.</summary>
     public AlertPolicy Policy => policy;

@@ -34,11 +34,14 @@ internal static class HeadlineFitter
         return TextSanitizer.ToPrintableAscii(format(ShortenProse(TextSanitizer.ToPrintableAscii(title, int.MaxValue), max - bare.Length), false, other), max);
     }
 
-    /// <summary>"role Admin (session alice)" without the session: the role is the identifier that matters most.</summary>
+    /// <summary>
+    /// The name without its trailing detail in parentheses: "role Admin (session alice)" becomes "role Admin", "remote
+    /// host 192.0.2.1 (Germany)" becomes "remote host 192.0.2.1"; the identifier before it is what matters most.
+    /// </summary>
     private static string ShortName(string name)
     {
-        var session = name.IndexOf(" (session ", StringComparison.Ordinal);
-        return session > 0 && name.EndsWith(')') ? name[..session] : name;
+        var detail = name.EndsWith(')') ? name.LastIndexOf(" (", StringComparison.Ordinal) : -1;
+        return detail > 0 ? name[..detail] : name;
     }
 
     private static string? Join(string name, string? other) =>

@@ -23,8 +23,9 @@ namespace GuardAlerts.Core.Dedup;
 /// <item><c>sessionContext.sourceIdentity</c>: set once by whoever first assumed the role (or by the identity
 /// provider), then kept by AWS across chained sessions; it cannot be changed during the session.</item>
 /// <item><c>onBehalfOf.userId</c>: the IAM Identity Center user id, set by AWS.</item>
-/// <item>for the root user, also the source IP: root has one principal id per account and its console sessions
-/// carry no access key in some records, so a sign-in or an action from another address is another fact.</item>
+/// <item>the source IP for the root user (one principal id per account, so an action from another address is
+/// another fact) and for records without an access key id (console sign-ins, some calls AWS services make on a
+/// principal's behalf), where nothing else AWS sets tells two sessions of one principal apart.</item>
 /// </list>
 /// Values go in escaped ('%', '#', '|'), so no field's text can pose as a separator and make two different sets of
 /// values read the same.
@@ -56,7 +57,7 @@ internal static class DedupIdentity
         Append(b.Append('|'), actor.SessionName);
         Append(b.Append('|'), ui?.SourceIdentity);
         Append(b.Append('|'), ui?.OnBehalfOfUserId);
-        if (actor.IdentityType == "Root")
+        if (actor.IdentityType == "Root" || string.IsNullOrEmpty(ui?.AccessKeyId))
         {
             Append(b.Append('|'), record.SourceIpAddress);
         }

@@ -150,6 +150,16 @@ public class DedupKeyBuilderTests
     }
 
     [Fact]
+    public void Build_WhenNoAccessKeyAndAnotherAddress_ShouldDiffer()
+    {
+        // A console sign-in carries no access key id: the source IP is what tells two sessions of one user apart.
+        const string user = """{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"}""";
+
+        Assert.NotEqual(Key(StopLogging(user, id: "1", ip: "192.0.2.1")), Key(StopLogging(user, id: "2", ip: "203.0.113.5")));
+        Assert.Equal(Key(StopLogging(Json.IamUser, id: "1", ip: "192.0.2.1")), Key(StopLogging(Json.IamUser, id: "2", ip: "203.0.113.5")));
+    }
+
+    [Fact]
     public void Build_WhenIdentityCenterUserDiffers_ShouldDiffer()
     {
         static string User(string id) => $$"""{"type":"IdentityCenterUser","accountId":"111122223333","onBehalfOf":{"userId":"{{id}}","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"credentialId":"c"}""";

@@ -49,8 +49,7 @@ public static class DedupKeyBuilder
     /// </summary>
     public static DedupKey Build(SecurityEvent e, RuleMatch match, Actor actor, Severity? severity = null) => e switch
     {
-        GuardDutyEvent gd => new DedupKey(
-            Bound($"gd#{DedupIdentity.Escape(gd.Account ?? "-")}#{DedupIdentity.Escape(gd.Region ?? "-")}#{DedupIdentity.Escape(gd.Finding.Id)}#{(severity ?? match.Severity).Name()}"), FindingRetention),
+        GuardDutyEvent gd => FindingKey(gd, severity ?? match.Severity),
         CloudTrailEvent ct when match.Rule.DedupWindow > TimeSpan.Zero => WindowKey(ct, match.Rule, actor, severity ?? match.Severity),
         CloudTrailEvent ct => new DedupKey(Bound($"ct#{ct.Account ?? "-"}#{ct.Record.EventId ?? ct.Id}"), RedeliveryMargin),
         CanaryEvent canary => new DedupKey(Bound($"canary#{canary.Account ?? "-"}#{canary.Function}#{canary.Id}"), RedeliveryMargin),
@@ -72,6 +71,13 @@ public static class DedupKeyBuilder
         }
 
         return values.Count > 0 && JsonRead.ScalarText(values[0]) is { } text ? text : "-";
+    }
+
+    private static DedupKey FindingKey(GuardDutyEvent e, Severity severity)
+    {
+        // The region too: each region has its own detector, and a finding there is never a duplicate of another region's.
+        var key = $"gd#{DedupIdentity.Escape(e.Account ?? "-")}#{DedupIdentity.Escape(e.Region ?? "-")}#{DedupIdentity.Escape(e.Finding.Id)}#{severity.Name()}";
+        return new DedupKey(Bound(key), FindingRetention);
     }
 
     private static DedupKey WindowKey(CloudTrailEvent e, RiskRule rule, Actor actor, Severity severity)

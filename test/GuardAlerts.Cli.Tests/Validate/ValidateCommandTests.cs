@@ -81,4 +81,33 @@ public class ValidateCommandTests
 
         Assert.Contains("use arn:aws:iam::111122223333:role/Deployer", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_WhenProvidersFileIsWrong_ShouldNameFileEntryAndFieldAndExit2()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "exemptions.json"), Path.Combine(dir, "exemptions.json"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "providers.json"),
+            """{"providers":[{"id":"stax","name":"Stax","accounts":["1111-2222-3333"],"automationRoles":["StaxHelper"]}]}""");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("providers.json: error: entry 'stax', field 'accounts'", stderr, StringComparison.Ordinal);
+        Assert.Contains("providers.json: error: entry 'stax', field 'automationRoles'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenNoProvidersFile_ShouldSaySoAndExit0()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "exemptions.json"), Path.Combine(dir, "exemptions.json"));
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("providers.json: absent (no managed-provider labels)", stdout, StringComparison.Ordinal);
+    }
 }

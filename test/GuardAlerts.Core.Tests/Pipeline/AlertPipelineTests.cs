@@ -102,9 +102,10 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenSeverityRisesWithinTheWindow_ShouldAlertAgainOncePerSeverity()
     {
-        // A downgrade that expires between two identical calls in one window: the second is rated higher than the
-        // alert already sent, so it is a worse fact, not a duplicate; a third at the same higher rating is a true repeat.
-        var pipeline = Pipeline("""{"exemptions":[{"id":"dev","reason":"r","owner":"o","expires":"2026-10-02","action":"downgrade","match":{"accounts":"111122223333"}}]}""");
+        // A downgrade whose last day (2026-10-01, inclusive) ends between two identical calls in one window: the second
+        // is rated higher than the alert already sent, so it is a worse fact, not a duplicate; a third at the same
+        // higher rating is a true repeat.
+        var pipeline = Pipeline("""{"exemptions":[{"id":"dev","reason":"r","owner":"o","expires":"2026-10-01","action":"downgrade","match":{"accounts":"111122223333"}}]}""");
         var first = await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T23:10:00Z")));
         _clock.Advance(TimeSpan.FromHours(13));
         var second = await pipeline.ProcessAsync(Json.Event(StopLogging("2", "2026-10-01T23:40:00Z")));

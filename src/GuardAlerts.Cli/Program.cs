@@ -1,14 +1,16 @@
 using System.CommandLine;
 using GuardAlerts.Cli;
+using GuardAlerts.Cli.Coverage;
 using GuardAlerts.Cli.Redrive;
 using GuardAlerts.Cli.Replay;
 using GuardAlerts.Cli.Validate;
 
-var root = new RootCommand("guard-alerts: replay AWS security events through the GuardAlerts decision pipeline, validate its policy, redrive its dead-letter queue")
+var root = new RootCommand("guard-alerts: replay AWS security events through the GuardAlerts decision pipeline, validate its policy, redrive its dead-letter queue, document its coverage")
 {
     ReplayCommand.Create(),
     ValidateCommand.Create(),
     RedriveCommand.Create(),
+    CoverageCommand.Create(),
 };
 
 var parsed = root.Parse(args);

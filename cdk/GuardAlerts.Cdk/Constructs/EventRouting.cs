@@ -52,7 +52,7 @@ internal sealed class EventRouting : Construct
 
     private Rule CloudTrailRule(string id, CloudTrailRuleSpec spec, AlertFunction function, Delivery delivery)
     {
-        var sources = string.Join(", ", spec.EventNames.Keys);
+        var sources = spec.EveryCallOf is { Count: > 0 } types ? $"every eventSource, calls by {string.Join(", ", types)}" : string.Join(", ", spec.EventNames.Keys);
         var rule = new Rule(this, id, new RuleProps
         {
             Description = Truncate($"GuardAlerts: {spec.DetailType}{(spec.ReadOnlyCalls ? " (read-only calls)" : "")} from {sources}, generated from config/risk-table.json"),

@@ -18,15 +18,29 @@ internal static class CloudTrailPatterns
     // PutEvents refuses sources starting with "aws.", so a prefix match keeps forged "CloudTrail" events out.
     public static object AwsSources => new object[] { new Dictionary<string, object> { ["prefix"] = "aws." } };
 
-    /// <summary>The API-call rules (every eventSource but sign-in), read-only ones in rules of their own.</summary>
+    /// <summary>
+    /// The API-call rules (every eventSource but sign-in), read-only ones in rules of their own, and one rule per
+    /// entry that covers every call of some userIdentity types (the root user's). Those identities' write calls reach
+    /// the function through that rule only: the eventName rules leave them out, so no event is delivered twice.
+    /// </summary>
     public static IReadOnlyList<CloudTrailRuleSpec> ApiCallRules(RiskTable table, int budget = PatternSize.Budget)
     {
         var rules = new List<CloudTrailRuleSpec>();
+        var everyCall = table.Rules.Where(r => r.CoversEveryCall).ToList();
         foreach (var readOnly in new[] { false, true })
         {
-            var clauses = Clauses(table, s => s != SignInEventSource, readOnly, budget, AwsSources, ApiCallDetailType);
-            var groups = PatternPacker.Pack(clauses, d => WholePattern(AwsSources, ApiCallDetailType, d), PatternSize.EncodedLength, budget);
-            rules.AddRange(groups.Select(g => Spec(AwsSources, ApiCallDetailType, g, readOnly)));
+            // A read-only rule's state also delivers write calls, so leaving those identities out there too would be
+            // right; but its names are read-only calls, which the every-call rule (default state) never receives.
+            var excluded = readOnly ? [] : everyCall.Where(r => !r.ReadOnlyCalls).SelectMany(r => r.UserIdentityTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Dictionary<string, object> Whole(Dictionary<string, object> d) => WholePattern(AwsSources, ApiCallDetailType, Excluding(d, excluded));
+            var clauses = Clauses(table, s => s != SignInEventSource, readOnly, budget, Whole);
+            var groups = PatternPacker.Pack(clauses, Whole, PatternSize.EncodedLength, budget);
+            rules.AddRange(groups.Select(g => Spec(AwsSources, ApiCallDetailType, g, readOnly, excluded)));
+            foreach (var rule in everyCall.Where(r => r.ReadOnlyCalls == readOnly))
+            {
+                var detail = new Dictionary<string, object> { ["userIdentity"] = new Dictionary<string, object> { ["type"] = rule.UserIdentityTypes.Cast<object>().ToArray() } };
+                rules.Add(new CloudTrailRuleSpec(AwsSources, ApiCallDetailType, detail, readOnly, new Dictionary<string, IReadOnlyList<string>>(), rule.UserIdentityTypes));
+            }
         }
 
         return rules;
@@ -43,9 +57,9 @@ internal static class CloudTrailPatterns
         object source = new object[] { SignInSource };
         foreach (var readOnly in new[] { false, true })
         {
-            var clauses = Clauses(table, s => s == SignInEventSource, readOnly, budget, source, SignInDetailType);
+            var clauses = Clauses(table, s => s == SignInEventSource, readOnly, budget, d => WholePattern(source, SignInDetailType, d));
             var groups = PatternPacker.Pack(clauses, d => WholePattern(source, SignInDetailType, d), PatternSize.EncodedLength, budget);
-            rules.AddRange(groups.Select(g => Spec(source, SignInDetailType, g, readOnly)));
+            rules.AddRange(groups.Select(g => Spec(source, SignInDetailType, g, readOnly, [])));
         }
 
         return rules;
@@ -76,7 +90,7 @@ internal static class CloudTrailPatterns
     };
 
     private static List<Dictionary<string, object>> Clauses(
-        RiskTable table, Func<string, bool> includeSource, bool readOnly, int budget, object source, string detailType)
+        RiskTable table, Func<string, bool> includeSource, bool readOnly, int budget, Func<Dictionary<string, object>, object> whole)
     {
         // An eventName covered by any read-only rule goes to the read-only rules: their state delivers write calls too.
         var readOnlyNames = table.Rules
@@ -89,7 +103,7 @@ internal static class CloudTrailPatterns
             var selected = names.Where(n => readOnlyNames.Contains((eventSource, n)) == readOnly).ToList();
             if (selected.Count > 0)
             {
-                clauses.AddRange(Split(eventSource, selected, d => WholePattern(source, detailType, d), budget));
+                clauses.AddRange(Split(eventSource, selected, whole, budget));
             }
         }
 
@@ -116,7 +130,26 @@ internal static class CloudTrailPatterns
         ["eventName"] = names.Cast<object>().ToArray(),
     };
 
-    private static CloudTrailRuleSpec Spec(object source, string detailType, List<Dictionary<string, object>> clauses, bool readOnly)
+    /// <summary>
+    /// The detail with the calls of <paramref name="identityTypes"/> left out. A record whose userIdentity has no
+    /// type (some AWS service events) still matches: "anything-but" alone needs the field to be present.
+    /// </summary>
+    public static Dictionary<string, object> Excluding(Dictionary<string, object> detail, IReadOnlyList<string> identityTypes)
+    {
+        if (identityTypes.Count == 0)
+        {
+            return detail;
+        }
+
+        var alternatives = new object[]
+        {
+            new Dictionary<string, object> { ["type"] = new object[] { new Dictionary<string, object> { ["anything-but"] = identityTypes.Cast<object>().ToArray() } } },
+            new Dictionary<string, object> { ["type"] = new object[] { new Dictionary<string, object> { ["exists"] = false } } },
+        };
+        return new Dictionary<string, object>(detail) { ["userIdentity"] = new Dictionary<string, object> { ["$or"] = alternatives } };
+    }
+
+    private static CloudTrailRuleSpec Spec(object source, string detailType, List<Dictionary<string, object>> clauses, bool readOnly, IReadOnlyList<string> excluded)
     {
         var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var clause in clauses)
@@ -126,6 +159,6 @@ internal static class CloudTrailPatterns
             names[eventSource] = names.TryGetValue(eventSource, out var existing) ? [.. existing, .. list] : [.. list];
         }
 
-        return new CloudTrailRuleSpec(source, detailType, PatternPacker.Detail(clauses), readOnly, names);
+        return new CloudTrailRuleSpec(source, detailType, Excluding(PatternPacker.Detail(clauses), excluded), readOnly, names);
     }
 }

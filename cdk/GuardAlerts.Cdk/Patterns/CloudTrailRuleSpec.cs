@@ -6,12 +6,14 @@ namespace GuardAlerts.Cdk.Patterns;
 /// <param name="Detail">The "detail" pattern: eventSource and eventName, one clause or "$or" over several.</param>
 /// <param name="ReadOnlyCalls">The rule covers read-only calls: its state must deliver all management events.</param>
 /// <param name="EventNames">eventSource to eventNames this rule matches (for tests and the synth summary).</param>
+/// <param name="EveryCallOf">userIdentity types whose every call this rule matches (the root user's), whatever the eventName.</param>
 internal sealed record CloudTrailRuleSpec(
     object Source,
     string DetailType,
     Dictionary<string, object> Detail,
     bool ReadOnlyCalls,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> EventNames)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EventNames,
+    IReadOnlyList<string>? EveryCallOf = null)
 {
     /// <summary>The whole pattern as EventBridge will store it.</summary>
     public Dictionary<string, object> Pattern() => CloudTrailPatterns.WholePattern(Source, DetailType, Detail);

@@ -25,6 +25,7 @@ public sealed class UnmatchedRecordFilter
 
     private readonly RiskTable _table;
     private readonly IUnmatchedRecordSink _sink;
+    private readonly byte[][] _everyCallTypes;
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
@@ -39,6 +40,7 @@ public sealed class UnmatchedRecordFilter
     {
         _table = table;
         _sink = sink;
+        _everyCallTypes = [.. table.EveryCallIdentityTypes.Select(t => Encoding.UTF8.GetBytes(t))];
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -228,8 +230,10 @@ public sealed class UnmatchedRecordFilter
                                 case Field.UserAgent: fields.UserAgent = range; fields.UserAgentEscaped = reader.ValueIsEscaped; break;
                                 case Field.SourceIp: fields.SourceIp = range; fields.SourceIpEscaped = reader.ValueIsEscaped; break;
                                 case Field.IdentityType:
-                                    // Attribution reads these types' principal from requestParameters: full parse.
-                                    if (reader.ValueSpan.SequenceEqual("SAMLUser"u8) || reader.ValueSpan.SequenceEqual("WebIdentityUser"u8))
+                                    // Attribution reads these types' principal from requestParameters, and a rule covering
+                                    // every call of an identity (the root user) matches whatever the eventName: full parse.
+                                    if (reader.ValueSpan.SequenceEqual("SAMLUser"u8) || reader.ValueSpan.SequenceEqual("WebIdentityUser"u8)
+                                        || IsEveryCallType(reader.ValueSpan))
                                     {
                                         return SkimStatus.FullParse;
                                     }
@@ -287,6 +291,19 @@ public sealed class UnmatchedRecordFilter
 
         _sink.Accept(new UnmatchedRecord(record, name, time, fields));
         return SkimStatus.Skipped;
+    }
+
+    private bool IsEveryCallType(ReadOnlySpan<byte> type)
+    {
+        foreach (var covered in _everyCallTypes)
+        {
+            if (type.SequenceEqual(covered))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an escaped string has a \\uD800-\\uDFFF escape (a surrogate; alone it is invalid text).</summary>

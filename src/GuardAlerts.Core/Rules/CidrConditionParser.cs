@@ -110,7 +110,7 @@ internal static class CidrConditionParser
         return (ipv4, ipv6);
     }
 
-    private static List<JsonPath>? Paths(JsonElement? value, string file, string ruleId, string field, List<ConfigError> errors)
+    internal static List<JsonPath>? Paths(JsonElement? value, string file, string ruleId, string field, List<ConfigError> errors)
     {
         var texts = value is { } v ? ConditionParser.Strings(v) : null;
         var paths = texts?.Select(t => new JsonPath(t)).ToList();

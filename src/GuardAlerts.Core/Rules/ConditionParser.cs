@@ -58,10 +58,15 @@ internal static class ConditionParser
             return CidrConditionParser.Parse(element, file, ruleId, field, errors);
         }
 
+        if (JsonRead.Prop(element, "policy") is not null)
+        {
+            return PolicyConditionParser.Parse(element, file, ruleId, field, errors);
+        }
+
         var pathText = JsonRead.Str(element, "forAny") ?? JsonRead.Str(element, "path");
         if (pathText is null || new JsonPath(pathText) is not { IsValid: true } path)
         {
-            errors.Add(new ConfigError(file, ruleId, field, "expected one of all, any, not, forAny+where, portsInclude, cidrs with coversInternet or anyRange, or path with equals, glob or exists"));
+            errors.Add(new ConfigError(file, ruleId, field, "expected one of all, any, not, forAny+where, portsInclude, cidrs with coversInternet or anyRange, policy+statement, or path with equals, glob, exists, atMost, atLeast or sameAs"));
             return null;
         }
 
@@ -87,7 +92,23 @@ internal static class ConditionParser
             return new ExistsCondition(path, exists.GetBoolean());
         }
 
-        return Missing(errors, file, ruleId, field, $"path '{pathText}' needs an operator: equals, glob or exists (true/false)");
+        if (JsonRead.Prop(element, "sameAs") is { } sameAs)
+        {
+            return JsonRead.ScalarText(sameAs) is { } otherText && new JsonPath(otherText) is { IsValid: true } other
+                ? new SameAsCondition(path, other)
+                : Missing(errors, file, ruleId, field + ".sameAs", "must be a dotted path");
+        }
+
+        var atMost = JsonRead.Prop(element, "atMost");
+        var atLeast = JsonRead.Prop(element, "atLeast");
+        if (atMost is not null || atLeast is not null)
+        {
+            return (atMost is null || atMost.Value.ValueKind == JsonValueKind.Number) && (atLeast is null || atLeast.Value.ValueKind == JsonValueKind.Number)
+                ? new NumberCondition(path, atMost?.GetDouble(), atLeast?.GetDouble())
+                : Missing(errors, file, ruleId, field, "atMost and atLeast must be numbers");
+        }
+
+        return Missing(errors, file, ruleId, field, $"path '{pathText}' needs an operator: equals, glob, exists (true/false), atMost, atLeast or sameAs");
     }
 
     private static List<Condition>? List(JsonElement array, string file, string ruleId, string field, List<ConfigError> errors)

@@ -12,6 +12,18 @@ public sealed record RiskRule
     /// <summary>CloudTrail: the eventNames this entry covers.</summary>
     public IReadOnlyList<string> EventNames { get; init; } = [];
 
+    /// <summary>
+    /// CloudTrail: the userIdentity types this entry applies to (none: all). Without eventNames the entry covers
+    /// every call made by these identities (<see cref="CoversEveryCall"/>).
+    /// </summary>
+    public IReadOnlyList<string> UserIdentityTypes { get; init; } = [];
+
+    /// <summary>
+    /// A CloudTrail entry without eventNames that covers every call of its <see cref="UserIdentityTypes"/>. It rates
+    /// a call no other entry matches, and is the floor under the entry that does (that entry still names the event).
+    /// </summary>
+    public bool CoversEveryCall => Kind == RuleKind.CloudTrail && EventNames.Count == 0 && UserIdentityTypes.Count > 0;
+
     /// <summary>GuardDuty: finding type patterns ('*' globs).</summary>
     public IReadOnlyList<string> FindingTypes { get; init; } = [];
 
@@ -35,4 +47,7 @@ public sealed record RiskRule
 
     /// <summary>Whether the rule covers read-only calls (the CDK rule then needs all management events).</summary>
     public bool ReadOnlyCalls { get; init; }
+
+    /// <summary>The MITRE ATT&amp;CK tactics and techniques the rule detects (null when the table does not say).</summary>
+    public MitreMapping? Mitre { get; init; }
 }

@@ -10,6 +10,7 @@ namespace GuardAlerts.Core.Rules;
 public sealed class RiskTable
 {
     private readonly Dictionary<string, List<RiskRule>> _byEventName = new(StringComparer.Ordinal);
+    private readonly List<RiskRule> _everyCall = [];
     private readonly List<RiskRule> _guardDuty = [];
 
     public RiskTable(IReadOnlyList<RiskRule> rules, Severity minimumSeverity, int lowerFailedCallsBy)
@@ -23,6 +24,11 @@ public sealed class RiskTable
             {
                 _guardDuty.Add(rule);
                 continue;
+            }
+
+            if (rule.CoversEveryCall)
+            {
+                _everyCall.Add(rule);
             }
 
             foreach (var name in rule.EventNames)
@@ -49,8 +55,17 @@ public sealed class RiskTable
     /// <summary>Every eventName some rule covers: events outside this set can never alert.</summary>
     public IReadOnlyCollection<string> EventNames => _byEventName.Keys;
 
-    /// <summary>Whether a CloudTrail eventName can match any rule (a cheap pre-filter).</summary>
+    /// <summary>Whether a CloudTrail eventName can match any rule by its name (a cheap pre-filter; see also <see cref="CoversIdentityType"/>).</summary>
     public bool CoversEventName(string eventName) => _byEventName.ContainsKey(eventName);
+
+    /// <summary>
+    /// The userIdentity types some rule covers every call of (a rule with userIdentityTypes and no eventNames): a
+    /// record of such an identity can match whatever its eventName.
+    /// </summary>
+    public IReadOnlyCollection<string> EveryCallIdentityTypes => [.. _everyCall.SelectMany(r => r.UserIdentityTypes).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether every call of this userIdentity type can match a rule (so no pre-filter may skip its records).</summary>
+    public bool CoversIdentityType(string identityType) => _everyCall.Exists(r => r.UserIdentityTypes.Contains(identityType, StringComparer.Ordinal));
 
     /// <summary>The first rule matching the event, or null.</summary>
     public RuleMatch? Match(SecurityEvent e) => e switch
@@ -62,32 +77,59 @@ public sealed class RiskTable
 
     private RuleMatch? MatchCloudTrail(CloudTrailEvent e)
     {
-        if (!_byEventName.TryGetValue(e.Name, out var candidates) || !CloudTrailEventTypes.AreDecidedByRules(e.Record.EventType))
+        if (!CloudTrailEventTypes.AreDecidedByRules(e.Record.EventType))
         {
             return null;
         }
 
+        var identityType = e.Record.UserIdentity?.Type;
+        var notes = new List<string>();
+        var rule = _byEventName.TryGetValue(e.Name, out var candidates) ? FirstMatch(candidates, e, identityType) : null;
+        var severity = rule is null ? Severity.Informational : Raised(rule, e, rule.Severity ?? Severity.Medium, notes);
+        // An every-call rule (the root user's) is the floor: the entry for the call names it and says what to do,
+        // and the event is never rated below what the every-call rule gives it.
+        if (FirstMatch(_everyCall, e, identityType) is { } floor)
+        {
+            var floorNotes = new List<string>();
+            var floorSeverity = Raised(floor, e, floor.Severity ?? Severity.Medium, floorNotes);
+            if (rule is null)
+            {
+                (rule, severity) = (floor, floorSeverity);
+                notes.AddRange(floorNotes);
+            }
+            else if (floorSeverity > severity)
+            {
+                notes.Add($"raised to {floorSeverity.Name()} by {floor.Id} ({floor.Title}{(floorNotes.Count > 0 ? ": " + string.Join("; ", floorNotes) : "")})");
+                severity = floorSeverity;
+            }
+        }
+
+        if (rule is null)
+        {
+            return null;
+        }
+
+        if (e.Record.ErrorCode is { } error && LowerFailedCallsBy > 0)
+        {
+            severity = severity.Lower(LowerFailedCallsBy);
+            notes.Add($"the call failed ({error}): an attempt, nothing changed");
+        }
+
+        return new RuleMatch(rule, severity, notes);
+    }
+
+    private static RiskRule? FirstMatch(List<RiskRule> candidates, CloudTrailEvent e, string? identityType)
+    {
         foreach (var rule in candidates)
         {
-            if (rule.EventSource is { } source && !string.Equals(source, e.Record.EventSource, StringComparison.Ordinal))
+            if ((rule.EventSource is { } source && !string.Equals(source, e.Record.EventSource, StringComparison.Ordinal))
+                || (rule.UserIdentityTypes.Count > 0 && (identityType is null || !rule.UserIdentityTypes.Contains(identityType, StringComparer.Ordinal)))
+                || (rule.When is { } when && !when.Evaluate(e.Detail)))
             {
                 continue;
             }
 
-            if (rule.When is { } when && !when.Evaluate(e.Detail))
-            {
-                continue;
-            }
-
-            var notes = new List<string>();
-            var severity = Raised(rule, e, rule.Severity ?? Severity.Medium, notes);
-            if (e.Record.ErrorCode is { } error && LowerFailedCallsBy > 0)
-            {
-                severity = severity.Lower(LowerFailedCallsBy);
-                notes.Add($"the call failed ({error}): an attempt, nothing changed");
-            }
-
-            return new RuleMatch(rule, severity, notes);
+            return rule;
         }
 
         return null;

@@ -11,6 +11,10 @@ public static class RiskTableLoader
     private const string GuardDutyKind = "guardduty";
     private const string FromFinding = "fromFinding";
 
+    // CloudTrail's userIdentity.type values, spelt as CloudTrail spells them (EventBridge matches them exactly).
+    private static readonly string[] UserIdentityTypeNames =
+        ["Root", "IAMUser", "AssumedRole", "FederatedUser", "AWSAccount", "AWSService", "IdentityCenterUser", "SAMLUser", "WebIdentityUser", "Unknown"];
+
     /// <summary>Parses the table, or throws <see cref="ConfigException"/> listing every error.</summary>
     public static RiskTable Load(ReadOnlySpan<byte> json, string file)
     {
@@ -134,13 +138,22 @@ public static class RiskTableLoader
 
         var eventNames = StringList(e, "eventNames", file, id, errors) ?? [];
         var findingTypes = StringList(e, "findingTypes", file, id, errors) ?? [];
+        var identityTypes = IdentityTypes(e, file, id, errors);
         string? eventSource = null;
-        if (kind == CloudTrailKind)
+        if (kind == CloudTrailKind && eventNames.Count == 0 && identityTypes.Count > 0)
+        {
+            // Every call of these identities: naming one service would hide the others.
+            if (JsonRead.Prop(e, "eventSource") is not null)
+            {
+                errors.Add(new ConfigError(file, id, "eventSource", "an entry without eventNames covers every call of its userIdentityTypes, from every eventSource: remove eventSource, or list eventNames"));
+            }
+        }
+        else if (kind == CloudTrailKind)
         {
             eventSource = Required("eventSource");
             if (eventNames.Count == 0)
             {
-                errors.Add(new ConfigError(file, id, "eventNames", "a cloudtrail entry needs at least one eventName"));
+                errors.Add(new ConfigError(file, id, "eventNames", "a cloudtrail entry needs at least one eventName (or userIdentityTypes alone, to cover every call of those identities)"));
             }
 
             if (severityText == FromFinding)
@@ -152,6 +165,13 @@ public static class RiskTableLoader
         {
             errors.Add(new ConfigError(file, id, "findingTypes", "a guardduty entry needs at least one finding type pattern"));
         }
+
+        if (kind == GuardDutyKind && identityTypes.Count > 0)
+        {
+            errors.Add(new ConfigError(file, id, "userIdentityTypes", "applies to cloudtrail entries only"));
+        }
+
+        var mitre = MitreLoader.Parse(JsonRead.Prop(e, "mitre"), file, id, errors);
 
         var when = JsonRead.Prop(e, "when") is { } w ? ConditionParser.Parse(w, file, id, "when", errors) : null;
         var raises = new List<SeverityRaise>();
@@ -181,7 +201,7 @@ public static class RiskTableLoader
         }
 
         var window = Minutes(e, "dedupWindowMinutes", file, id, errors) ?? defaultWindow;
-        if (errors.Count > before || title is null || why is null || next is null)
+        if (errors.Skip(before).Any(error => !error.IsWarning) || title is null || why is null || next is null)
         {
             return null;
         }
@@ -192,6 +212,7 @@ public static class RiskTableLoader
             Kind = kind == GuardDutyKind ? RuleKind.GuardDuty : RuleKind.CloudTrail,
             EventSource = eventSource,
             EventNames = eventNames,
+            UserIdentityTypes = identityTypes,
             FindingTypes = findingTypes,
             When = when,
             Severity = severity,
@@ -203,7 +224,19 @@ public static class RiskTableLoader
             DedupWindow = TimeSpan.FromMinutes(window),
             Target = target,
             ReadOnlyCalls = JsonRead.Bool(e, "readOnly") == true,
+            Mitre = mitre,
         };
+    }
+
+    private static List<string> IdentityTypes(JsonElement e, string file, string id, List<ConfigError> errors)
+    {
+        var types = StringList(e, "userIdentityTypes", file, id, errors) ?? [];
+        foreach (var type in types.Where(t => Array.IndexOf(UserIdentityTypeNames, t) < 0))
+        {
+            errors.Add(new ConfigError(file, id, "userIdentityTypes", $"'{type}' is not a CloudTrail userIdentity type ({string.Join(", ", UserIdentityTypeNames)})"));
+        }
+
+        return types;
     }
 
     private static List<string>? StringList(JsonElement e, string field, string file, string id, List<ConfigError> errors)

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using GuardAlerts.Cdk.Patterns;
 using GuardAlerts.Cdk.Tests.Support;
+using GuardAlerts.Testing.Routing;
 
 namespace GuardAlerts.Cdk.Tests.Patterns;
 
@@ -47,5 +49,34 @@ public sealed class CloudTrailPatternsTests
         var pattern = CloudTrailPatterns.ApiCallRules(RiskTables.Repo())[0].Pattern();
 
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(pattern).Length, PatternSize.Of(pattern));
+    }
+
+    [Theory]
+    [InlineData("Root", "cloudtrail.amazonaws.com", "StopLogging", 1)]
+    [InlineData("IAMUser", "cloudtrail.amazonaws.com", "StopLogging", 1)]
+    [InlineData("Root", "s3.amazonaws.com", "CreateBucket", 1)]
+    [InlineData("IAMUser", "s3.amazonaws.com", "CreateBucket", 0)]
+    [InlineData(null, "cloudtrail.amazonaws.com", "StopLogging", 1)]
+    public void ApiCallRules_WhenAnEntryCoversEveryRootCall_ShouldDeliverEachCallOnce(string? identityType, string eventSource, string eventName, int expected)
+    {
+        // The repository's table: root-user-api-call covers every root call; cloudtrail-logging-stopped names StopLogging.
+        var rules = CloudTrailPatterns.ApiCallRules(RiskTables.Repo());
+        var identity = new JsonObject { ["accountId"] = "111122223333" };
+        if (identityType is not null)
+        {
+            identity["type"] = identityType;
+        }
+
+        var call = new JsonObject
+        {
+            ["source"] = "aws." + eventSource.Split('.')[0],
+            ["detail-type"] = CloudTrailPatterns.ApiCallDetailType,
+            ["detail"] = new JsonObject { ["eventSource"] = eventSource, ["eventName"] = eventName, ["userIdentity"] = identity, ["readOnly"] = false },
+        };
+
+        var matching = rules.Where(r => !r.ReadOnlyCalls && EventPatternMatcher.Matches(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(r.Pattern()))!, call)).ToList();
+
+        Assert.Equal(expected, matching.Count);
+        Assert.Single(rules, r => r.EveryCallOf is ["Root"]);
     }
 }

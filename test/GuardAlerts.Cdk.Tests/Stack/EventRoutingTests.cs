@@ -45,11 +45,19 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
     {
         var json = synth.Json(region);
         var generated = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var everyCall = new List<string>();
         var count = 0;
         foreach (var rule in FunctionRules(json, "cloudtrail"))
         {
             foreach (var clause in TemplateJson.DetailClauses(rule["EventPattern"]!.AsObject()))
             {
+                if (clause["eventSource"] is null)
+                {
+                    // Every call of an identity (the root user): matched by its userIdentity type alone.
+                    everyCall.AddRange(TemplateJson.Strings(clause["userIdentity"]?["type"]));
+                    continue;
+                }
+
                 var source = Assert.Single(TemplateJson.Strings(clause["eventSource"]));
                 var names = TemplateJson.Strings(clause["eventName"]);
                 count += names.Count;
@@ -71,6 +79,7 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
 
         // Each (source, name) once: no rule invokes the function twice for one event.
         Assert.Equal(expected.Values.Sum(v => v.Count), count);
+        Assert.Equal(RiskTables.Repo().EveryCallIdentityTypes.Order(StringComparer.Ordinal), everyCall.Order(StringComparer.Ordinal));
     }
 
     [Fact]

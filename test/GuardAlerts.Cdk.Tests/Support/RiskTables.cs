@@ -19,7 +19,8 @@ public static class RiskTables
     public static SortedDictionary<string, SortedSet<string>> ExpectedEventNames(JsonNode table)
     {
         var expected = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var rule in table["rules"]!.AsArray().Where(r => (string?)r!["kind"] == "cloudtrail"))
+        // An entry without eventSource covers every call of its userIdentityTypes: it names no eventName.
+        foreach (var rule in table["rules"]!.AsArray().Where(r => (string?)r!["kind"] == "cloudtrail" && r["eventSource"] is not null))
         {
             var source = (string)rule!["eventSource"]!;
             if (!expected.TryGetValue(source, out var names))

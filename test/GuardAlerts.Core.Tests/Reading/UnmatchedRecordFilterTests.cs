@@ -91,9 +91,10 @@ public class UnmatchedRecordFilterTests
 
         var (fast, full, status) = await BothAsync(renamed);
 
-        if (type is "SAMLUser" or "WebIdentityUser")
+        // Attribution reads requestParameters for SAML and web identity users; a rule covers every root call.
+        if (type is "SAMLUser" or "WebIdentityUser" || (type is not null && Pipeline().Policy.RiskTable.CoversIdentityType(type)))
         {
-            Assert.Equal(SkimStatus.FullParse, status); // attribution reads requestParameters for these
+            Assert.Equal(SkimStatus.FullParse, status);
             return;
         }
 
@@ -185,6 +186,7 @@ public class UnmatchedRecordFilterTests
     [InlineData("""{"eventName":"GetObject","recipientAccountId":"1"}""")]
     [InlineData("""{"eventName":"GetObject","eventTime":"2026-02-30T12:03:07Z","recipientAccountId":"1"}""")]
     [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","userIdentity":{"type":"SAMLUser"}}""")]
+    [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","userIdentity":{"type":"Root"}}""")]
     [InlineData("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","x":[1,2,}""")]
     public async Task TrySkip_WhenRecordIsUnusual_ShouldLeaveItToTheFullParser(string json)
     {

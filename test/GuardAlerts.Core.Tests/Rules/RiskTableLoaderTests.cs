@@ -8,7 +8,7 @@ public class RiskTableLoaderTests
     private static List<string> Errors(string rules) =>
         RiskTableLoader.TryLoad(Json.Utf8($$"""{"rules":[{{rules}}]}"""), "rt.json").Errors.Select(e => e.ToString()).ToList();
 
-    private const string Valid = """{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"High","title":"t","why":"w","next":"n"}""";
+    private const string Valid = """{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"High","title":"t","why":"w","next":"n","mitre":{"tactics":["TA0005"],"techniques":[]}}""";
 
     [Fact]
     public void TryLoad_WhenValid_ShouldHaveNoErrors() => Assert.Empty(Errors(Valid));

@@ -107,7 +107,7 @@ public class AlertPipelineTests
         // higher rating is a true repeat.
         var pipeline = Pipeline("""{"exemptions":[{"id":"dev","reason":"r","owner":"o","expires":"2026-10-01","action":"downgrade","match":{"accounts":"111122223333"}}]}""");
         var first = await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T23:10:00Z")));
-        _clock.Advance(TimeSpan.FromHours(37)); // past 2026-10-02, the exemption's inclusive last day
+        _clock.Advance(TimeSpan.FromHours(13)); // 2026-10-02T01:00Z: past the exemption's inclusive last day
         var second = await pipeline.ProcessAsync(Json.Event(StopLogging("2", "2026-10-01T23:40:00Z")));
         var third = await pipeline.ProcessAsync(Json.Event(StopLogging("3", "2026-10-01T23:50:00Z")));
 

@@ -85,6 +85,14 @@ public static class EventReader
             return items;
         }
 
+        // Half a surrogate pair in a string (a caller's user agent, say) is valid JSON but not text: read it as U+FFFD
+        // (the decision says so) instead of losing the whole event, or the whole file when it is in a property name.
+        var repaired = LoneSurrogates.Repair(bytes.Span);
+        if (repaired is { } r)
+        {
+            bytes = r.Bytes;
+        }
+
         JsonElement root;
         try
         {
@@ -99,33 +107,49 @@ public static class EventReader
             return items;
         }
 
+        var paths = repaired?.Paths ?? [];
         if (root.ValueKind == JsonValueKind.Object && JsonRead.Arr(root, "Records") is { } records)
         {
+            var i = 0;
             foreach (var record in records.EnumerateArray())
             {
-                items.Add(new InputItem(source, line, offset, SafeParse(record), null));
+                items.Add(new InputItem(source, line, offset, SafeParse(record, Within(paths, $"Records[{i++}]")), null));
             }
         }
         else if (root.ValueKind == JsonValueKind.Array)
         {
+            var i = 0;
             foreach (var element in root.EnumerateArray())
             {
-                items.Add(new InputItem(source, line, offset, SafeParse(element), null));
+                items.Add(new InputItem(source, line, offset, SafeParse(element, Within(paths, $"[{i++}]")), null));
             }
         }
         else
         {
-            items.Add(new InputItem(source, line, offset, SafeParse(root), null));
+            items.Add(new InputItem(source, line, offset, SafeParse(root, paths.Count == 0 ? FieldRepairs.None : new FieldRepairs(paths)), null));
         }
 
         return items;
     }
 
-    private static ParsedEvent SafeParse(JsonElement element)
+    /// <summary>The repairs inside one element of the value, as paths from that element.</summary>
+    private static FieldRepairs Within(List<string> paths, string element)
+    {
+        if (paths.Count == 0)
+        {
+            return FieldRepairs.None;
+        }
+
+        var inside = paths.Where(p => p.Length > element.Length && p.StartsWith(element, StringComparison.Ordinal) && p[element.Length] == '.')
+            .Select(p => p[(element.Length + 1)..]).ToList();
+        return inside.Count == 0 ? FieldRepairs.None : new FieldRepairs(inside);
+    }
+
+    private static ParsedEvent SafeParse(JsonElement element, FieldRepairs repairs)
     {
         try
         {
-            return EventParser.Parse(element);
+            return EventParser.Parse(element, repairs);
         }
         catch (InvalidOperationException ex)
         {

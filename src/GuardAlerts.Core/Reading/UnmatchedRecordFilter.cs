@@ -199,7 +199,7 @@ public sealed class UnmatchedRecordFilter
 
                     case JsonTokenType.String:
                         if (reader.ValueIsEscaped
-                            && ((pending is not (Field.None or Field.UserAgent or Field.SourceIp)) || MayHoldLoneSurrogate(reader.ValueSpan)))
+                            && ((pending is not (Field.None or Field.UserAgent or Field.SourceIp)) || Events.LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
                         {
                             // A field we read as bytes, or an escape the full parser would fail to decode ("\uD800").
                             return SkimStatus.FullParse;
@@ -287,23 +287,6 @@ public sealed class UnmatchedRecordFilter
 
         _sink.Accept(new UnmatchedRecord(record, name, time, fields));
         return SkimStatus.Skipped;
-    }
-
-    /// <summary>Whether an escaped string has a \\uD800-\\uDFFF escape (a surrogate; alone it is invalid text).</summary>
-    private static bool MayHoldLoneSurrogate(ReadOnlySpan<byte> escaped)
-    {
-        for (var i = escaped.IndexOf("\\u"u8); i >= 0 && i + 3 < escaped.Length; )
-        {
-            if ((escaped[i + 2] | 0x20) == 'd' && escaped[i + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
-            {
-                return true;
-            }
-
-            var next = escaped[(i + 2)..].IndexOf("\\u"u8);
-            i = next < 0 ? -1 : i + 2 + next;
-        }
-
-        return false;
     }
 
     private static Field TopLevelField(ReadOnlySpan<byte> name) => name.Length switch

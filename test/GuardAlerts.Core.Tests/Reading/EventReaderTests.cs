@@ -160,7 +160,7 @@ public class EventReaderTests
     {
         var items = await ReadAsync(Json.Utf8(Record.Replace("StopLogging", "Stop\\uD800Logging", StringComparison.Ordinal)));
 
-        Assert.Contains("invalid text", Assert.Single(items).Parsed?.Rejection, StringComparison.Ordinal);
+        Assert.Contains("eventName holds invalid text", Assert.Single(items).Parsed?.Rejection, StringComparison.Ordinal);
     }
 
     [Fact]

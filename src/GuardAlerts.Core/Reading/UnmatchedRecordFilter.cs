@@ -55,9 +55,6 @@ public sealed class UnmatchedRecordFilter
         Region,
         Account,
         Identity,
-        UserAgent,
-        SourceIp,
-        AdditionalData,
         IdentityType,
         NotARecord,
     }
@@ -91,8 +88,6 @@ public sealed class UnmatchedRecordFilter
             var pending = Field.None;
             var identityDepth = -1;
             var identityStart = 0;
-            var dataStart = 0;
-            var dataDepth = -1;
             while (true)
             {
                 if (!reader.Read())
@@ -149,11 +144,6 @@ public sealed class UnmatchedRecordFilter
                             identityDepth = depth + 1;
                             identityStart = (int)reader.TokenStartIndex;
                         }
-                        else if (pending == Field.AdditionalData)
-                        {
-                            dataDepth = depth + 1;
-                            dataStart = (int)reader.TokenStartIndex;
-                        }
                         else if (pending != Field.None)
                         {
                             return SkimStatus.FullParse;
@@ -178,11 +168,6 @@ public sealed class UnmatchedRecordFilter
                             fields.Identity = identityStart..(int)reader.BytesConsumed;
                             identityDepth = -1;
                         }
-                        else if (depth == dataDepth)
-                        {
-                            fields.AdditionalData = dataStart..(int)reader.BytesConsumed;
-                            dataDepth = -1;
-                        }
 
                         names = _frameStart[depth];
                         depth--;
@@ -198,8 +183,7 @@ public sealed class UnmatchedRecordFilter
                         continue;
 
                     case JsonTokenType.String:
-                        if (reader.ValueIsEscaped
-                            && ((pending is not (Field.None or Field.UserAgent or Field.SourceIp)) || Events.LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
+                        if (reader.ValueIsEscaped && (pending != Field.None || Events.LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
                         {
                             // A field we read as bytes, or an escape the full parser would fail to decode ("\uD800").
                             return SkimStatus.FullParse;
@@ -225,8 +209,6 @@ public sealed class UnmatchedRecordFilter
                                 case Field.EventTime: fields.Time = range; break;
                                 case Field.Region: fields.Region = range; break;
                                 case Field.Account: fields.Account = range; break;
-                                case Field.UserAgent: fields.UserAgent = range; fields.UserAgentEscaped = reader.ValueIsEscaped; break;
-                                case Field.SourceIp: fields.SourceIp = range; fields.SourceIpEscaped = reader.ValueIsEscaped; break;
                                 case Field.IdentityType:
                                     // Attribution reads these types' principal from requestParameters: full parse.
                                     if (reader.ValueSpan.SequenceEqual("SAMLUser"u8) || reader.ValueSpan.SequenceEqual("WebIdentityUser"u8))
@@ -298,13 +280,10 @@ public sealed class UnmatchedRecordFilter
         9 when name.SequenceEqual("eventName"u8) => Field.EventName,
         9 when name.SequenceEqual("eventTime"u8) => Field.EventTime,
         9 when name.SequenceEqual("awsRegion"u8) => Field.Region,
-        9 when name.SequenceEqual("userAgent"u8) => Field.UserAgent,
         11 when name.SequenceEqual("eventSource"u8) => Field.EventSource,
         11 when name.SequenceEqual("detail-type"u8) => Field.NotARecord,
         12 when name.SequenceEqual("userIdentity"u8) => Field.Identity,
-        15 when name.SequenceEqual("sourceIPAddress"u8) => Field.SourceIp,
         18 when name.SequenceEqual("recipientAccountId"u8) => Field.Account,
-        19 when name.SequenceEqual("additionalEventData"u8) => Field.AdditionalData,
         _ => Field.None,
     };
 

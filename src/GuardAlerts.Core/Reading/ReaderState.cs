@@ -32,6 +32,9 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     /// <summary>Bytes the value scanner has visited so far, rescans included: the reader's work, which tests bound.</summary>
     internal long ScannedBytes { get; private set; }
 
+    /// <summary>Bytes offered to the fast path's filter so far, retries included (it starts over when it needs more).</summary>
+    internal long OfferedBytes { get; private set; }
+
     /// <summary>The next items, or null at the end of the input.</summary>
     public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
     {
@@ -198,6 +201,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     {
         while (true)
         {
+            OfferedBytes += _end - _start;
             var status = filter.TrySkip(_buffer.AsSpan(_start, _end - _start), _eof, out var consumed);
             if (status == SkimStatus.Skipped)
             {
@@ -211,11 +215,24 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
                 return true;
             }
 
-            if (status == SkimStatus.FullParse || !await ReadMoreAsync(ct).ConfigureAwait(false))
+            // The filter starts over on every call: double what it sees each time, or a record arriving in small reads
+            // (gzip) is skimmed once per read, quadratic in its size.
+            if (status == SkimStatus.FullParse || !await ReadAtLeastAsync(2 * (_end - _start), ct).ConfigureAwait(false))
             {
                 return false;
             }
         }
+    }
+
+    /// <summary>Reads until <paramref name="bytes"/> are available from _start (or the input ends); false when nothing more came.</summary>
+    private async ValueTask<bool> ReadAtLeastAsync(int bytes, CancellationToken ct)
+    {
+        var before = _end - _start;
+        while (_end - _start < bytes && await ReadMoreAsync(ct).ConfigureAwait(false))
+        {
+        }
+
+        return _end - _start > before;
     }
 
     /// <summary>Scans with a prepared scanner, consuming what it covers; returns bytes consumed or -1 at end of input.</summary>

@@ -21,6 +21,9 @@ public sealed class UnmatchedRecordFilter
     private const int MaxDepth = 64;
     private const int MaxInterned = 4096;
 
+    // Objects with more names than this are checked for duplicates through a hash index instead of a scan.
+    private const int SmallObject = 32;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     private readonly RiskTable _table;
@@ -30,6 +33,10 @@ public sealed class UnmatchedRecordFilter
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
     private readonly int[] _frameStart = new int[MaxDepth + 2];
     private readonly ulong[] _frameBloom = new ulong[MaxDepth + 2];
+    private readonly long[] _frameId = new long[MaxDepth + 2];
+    private readonly PropertyNameIndex _index = new(MaxDepth);
+    private long _frames;
+    private long _scanned;
     private ulong[] _keys = new ulong[256];
     private int[] _offsets = new int[256];
     private int[] _lengths = new int[256];
@@ -84,6 +91,7 @@ public sealed class UnmatchedRecordFilter
             var names = 0;
             var depth = 0;
             _frameStart[0] = 0;
+            _frameId[0] = ++_frames;
             var bloom = 0UL;
             var pending = Field.None;
             var identityDepth = -1;
@@ -106,13 +114,25 @@ public sealed class UnmatchedRecordFilter
 
                         var span = reader.ValueSpan;
                         var key = Pack(span);
-                        var bit = 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 58);
-                        if ((bloom & bit) != 0 && IsDuplicate(data, span, key, _frameStart[depth], names))
+                        if (names - _frameStart[depth] >= SmallObject)
                         {
-                            return SkimStatus.FullParse; // the full parser rejects duplicate properties
+                            // Past a few dozen names the filter below is saturated and a scan per name is quadratic.
+                            if (_index.AddOrFind(data, span, key, depth, _frameId[depth], _frameStart[depth], names, new(_keys, _offsets, _lengths)))
+                            {
+                                return SkimStatus.FullParse;
+                            }
+                        }
+                        else
+                        {
+                            var bit = 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 58);
+                            if ((bloom & bit) != 0 && IsDuplicate(data, span, key, _frameStart[depth], names))
+                            {
+                                return SkimStatus.FullParse; // the full parser rejects duplicate properties
+                            }
+
+                            bloom |= bit;
                         }
 
-                        bloom |= bit;
                         if (names == _keys.Length)
                         {
                             Grow();
@@ -153,6 +173,7 @@ public sealed class UnmatchedRecordFilter
                         _frameBloom[depth] = bloom;
                         depth++;
                         _frameStart[depth] = names;
+                        _frameId[depth] = ++_frames;
                         bloom = 0;
                         continue;
 
@@ -311,8 +332,12 @@ public sealed class UnmatchedRecordFilter
         return head ^ BitOperations.RotateLeft(tail, 29) ^ ((ulong)name.Length << 56);
     }
 
+    /// <summary>Names compared while looking for duplicates (scans and index probes): the work tests bound.</summary>
+    internal long NameComparisons => _scanned + _index.Comparisons;
+
     private bool IsDuplicate(ReadOnlySpan<byte> data, ReadOnlySpan<byte> name, ulong key, int from, int to)
     {
+        _scanned += to - from;
         for (var i = from; i < to; i++)
         {
             if (_keys[i] == key && _lengths[i] == name.Length && data.Slice(_offsets[i], _lengths[i]).SequenceEqual(name))

@@ -28,6 +28,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     private Mode _mode = Mode.TopLevel;
     private long _containerLine;
     private long _resyncScanned;
+    private long _textStart;
 
     /// <summary>Bytes the value scanner has visited so far, rescans included: the reader's work, which tests bound.</summary>
     internal long ScannedBytes { get; private set; }
@@ -45,6 +46,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
             if (_end - _start >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
             {
                 _start += 3; // UTF-8 byte order mark, as Windows editors write it
+                _textStart = 3;
             }
         }
 
@@ -142,6 +144,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     {
         var line = _line;
         var offset = _base + _start;
+        var indent = Indent();
         var scanner = default(ValueScanner);
         scanner.Reset();
         var scanned = 0;
@@ -156,10 +159,9 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
-                if (!skipping && _resyncScanned < resyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
+                if (!skipping && items is [{ Parsed: null } broken] && await FindResyncAsync(indent, length, ct).ConfigureAwait(false) is { } resync)
                 {
-                    _resyncScanned += length;
-                    return [Resync(broken, cut)];
+                    return [Resync(broken, resync)];
                 }
 
                 _start += length;
@@ -181,19 +183,67 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
-                if (!skipping && _resyncScanned < resyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
+                var truncated = new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends");
+                if (!skipping && await FindResyncAsync(indent, _end - _start, ct).ConfigureAwait(false) is { } resync)
                 {
-                    _resyncScanned += _end - _start;
-                    return [Resync(new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends"), cut)];
+                    return [Resync(truncated, resync)];
                 }
 
                 // The input ended inside this value: one error for it, not another for the array around it.
+                var lost = skipping ? 1 : ResyncSearch.EventStarts(_buffer.AsSpan(_start, _end - _start));
                 _mode = Mode.TopLevel;
                 _line += scanner.Newlines;
                 _start = _end;
-                return [new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends")];
+                return [truncated with { Error = $"{truncated.Error} ({Records(lost)} skipped, to the end of the input)" }];
             }
         }
+    }
+
+    /// <summary>
+    /// Where to resume after the broken value at _start (<paramref name="length"/> bytes as scanned): in an array, the
+    /// next element that is an event of its own; at the top level (JSON Lines), a later line. Null when there is none
+    /// (or broken values have already cost the resync budget). Valid values are never cut: only a value the parser
+    /// rejected is searched.
+    /// </summary>
+    private async ValueTask<ResyncSearch.Found?> FindResyncAsync(int indent, int length, CancellationToken ct)
+    {
+        if (_resyncScanned >= resyncBudgetBytes)
+        {
+            return null;
+        }
+
+        var work = _resyncScanned;
+        ResyncSearch.Found? found;
+        if (_mode is Mode.Array or Mode.Records)
+        {
+            // A record cut short runs into the next ones: the scanner's "end" may lie inside a later record, so look
+            // a little past it for the element to resume at.
+            await ReadAtLeastAsync(length + LookAhead, ct).ConfigureAwait(false);
+            found = ResyncSearch.NextElement(_buffer.AsSpan(_start, _end - _start), length, _eof, resyncBudgetBytes, ref work);
+        }
+        else
+        {
+            found = ResyncSearch.NextLine(_buffer.AsSpan(_start, length), indent, _eof && length == _end - _start, resyncBudgetBytes, ref work);
+        }
+
+        // Each resync counts at least the broken value's length, which the scanner read and will read again after the
+        // cut: a file of many unclosed lines costs the budget once, then the rest is one error.
+        ScannedBytes += work - _resyncScanned;
+        _resyncScanned = Math.Max(work, _resyncScanned + length);
+        return found;
+    }
+
+    /// <summary>Spaces and tabs before the value at _start on its line; -1 when something else precedes it or it is unknown.</summary>
+    private int Indent()
+    {
+        var i = _start;
+        var textStart = (int)Math.Max(0, _textStart - _base);
+        while (i > textStart && _buffer[i - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            i--;
+        }
+
+        return (i == textStart && _base <= _textStart) || (i > 0 && _buffer[i - 1] == (byte)'\n') ? _start - i : -1;
     }
 
     /// <summary>Offers the object at _start to the fast path; true when it took it (the bytes are consumed).</summary>
@@ -293,34 +343,16 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         return i + 1;
     }
 
-    /// <summary>
-    /// Where to resume after a broken value: the start of the first later line that begins (in column 0) with '{' or
-    /// '[', or 0 when there is none. A truncated JSON Lines line has no end of its own, so the scan runs into the next
-    /// lines and would swallow every event after it; JSON Lines values start in column 0, pretty-printed nested ones
-    /// are indented. Only broken values are cut this way; a valid value is never split.
-    /// </summary>
-    private static int ResyncPoint(ReadOnlySpan<byte> value)
+    /// <summary>Reports a broken value that ends where reading resumes, and resumes there (in the same array, if any).</summary>
+    private InputItem Resync(InputItem broken, ResyncSearch.Found resync)
     {
-        for (var i = value.IndexOf((byte)'\n'); i >= 0 && i + 1 < value.Length; i = value[(i + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? i + 1 + next : -1)
-        {
-            if (value[i + 1] is (byte)'{' or (byte)'[')
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>Reports a broken value that ends at <paramref name="cut"/> and resumes reading there, as a top-level value.</summary>
-    private InputItem Resync(InputItem broken, int cut)
-    {
-        var skippedLines = _buffer.AsSpan(_start, cut).Count((byte)'\n');
-        _start += cut;
+        var skippedLines = _buffer.AsSpan(_start, resync.Cut).Count((byte)'\n');
+        _start += resync.Cut;
         _line = broken.Line + skippedLines;
-        _mode = Mode.TopLevel;
-        return broken with { Error = $"{broken.Error} (reading resumes on line {_line})" };
+        return broken with { Error = $"{broken.Error} ({Records(resync.Skipped)} skipped; reading resumes on line {_line})" };
     }
+
+    private static string Records(int count) => count == 1 ? "1 record" : $"{count} records";
 
     private static int SkipWs(ReadOnlySpan<byte> span, int i)
     {

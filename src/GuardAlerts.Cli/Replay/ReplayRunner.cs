@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;
 
@@ -171,7 +172,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
     private static ValueTask AddAsync(SegmentSink? sink, ChannelWriter<ReplaySegment> channel, InputItem item, CancellationToken ct) =>
         sink is null ? channel.WriteAsync(ReplaySegment.Of(item), ct) : sink.AddAsync(item, ct);
 
-    private static InputItem Error(string file, string message) => new(file, 0, 0, null, message);
+    // The file name and an exception's message (which quotes the path) are printed: shown as DisplayText does.
+    private static InputItem Error(string file, string message) => new(DisplayText.Name(file), 0, 0, null, DisplayText.Name(message));
 
     private async Task WriteAsync(ReplaySegment segment, ReplaySummary summary, CancellationToken cancellationToken)
     {

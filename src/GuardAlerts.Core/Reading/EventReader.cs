@@ -52,12 +52,14 @@ public static class EventReader
 
     /// <summary>
     /// Reads every value of the stream in order; records the <paramref name="filter"/> takes go to its sink (in order,
-    /// between the items yielded around them) instead of being yielded.
+    /// between the items yielded around them) instead of being yielded. Items name <paramref name="source"/> as
+    /// <see cref="Text.DisplayText.Name"/> shows it.
     /// </summary>
     public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var state = new ReaderState(input, source, filter);
+        // The source is printed with every error (file:line): a file name's line breaks or escape sequences must not reach a terminal.
+        var state = new ReaderState(input, Text.DisplayText.Name(source), filter);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

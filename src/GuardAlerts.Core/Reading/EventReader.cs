@@ -16,6 +16,9 @@ public static class EventReader
     /// <summary>Values above this size are skipped with an error: real events are under 300 KB.</summary>
     public const int MaxValueBytes = 64 * 1024 * 1024;
 
+    /// <summary>A reader's buffer grows past this size (to hold one large value) only with bytes of its <see cref="ValueBudget"/>.</summary>
+    public const int NormalBufferBytes = 1024 * 1024;
+
     private const int ChunkSize = 64 * 1024;
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -48,18 +51,20 @@ public static class EventReader
 
     /// <summary>Reads every value of the stream in order.</summary>
     public static IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, CancellationToken cancellationToken = default) =>
-        ReadAsync(input, source, filter: null, cancellationToken);
+        ReadAsync(input, source, filter: null, budget: null, cancellationToken);
 
     /// <summary>
     /// Reads every value of the stream in order; records the <paramref name="filter"/> takes go to its sink (in order,
     /// between the items yielded around them) instead of being yielded. Items name <paramref name="source"/> as
-    /// <see cref="Text.DisplayText.Name"/> shows it.
+    /// <see cref="Text.DisplayText.Name"/> shows it. With a <paramref name="budget"/> ticket, values (and the buffer
+    /// grown to hold one) are counted in the run's <see cref="ValueBudget"/>: each item's <see cref="InputItem.Lease"/>
+    /// must be disposed once it is decided, and reading waits while the budget is used up.
     /// </summary>
-    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter,
+    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter, ValueBudgetTicket? budget = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // The source is printed with every error (file:line): a file name's line breaks or escape sequences must not reach a terminal.
-        var state = new ReaderState(input, Text.DisplayText.Name(source), filter);
+        var state = new ReaderState(input, Text.DisplayText.Name(source), filter, budget);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

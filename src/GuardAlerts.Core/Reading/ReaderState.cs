@@ -1,9 +1,16 @@
+using System.Numerics;
+
 namespace GuardAlerts.Core.Reading;
 
 /// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
-internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
+internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, ValueBudgetTicket? budget = null,
+    long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
 {
     private const int LookAhead = 4096;
+    private const int InitialBufferBytes = 64 * 1024;
+
+    // Enough to find that a value is larger than MaxValueBytes (and skip it), never more: one value's worst case.
+    private const int MaxBufferBytes = EventReader.MaxValueBytes + InitialBufferBytes;
 
     // Each resync after a value that never ends rescans the rest of the input: a file of many unclosed lines would
     // cost quadratic time. Once broken values have cost this many bytes of scanning, the rest is reported as one
@@ -18,7 +25,10 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         AfterRecords,
     }
 
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[InitialBufferBytes];
+
+    // The budget's bytes for the buffer beyond EventReader.NormalBufferBytes (null until it first grows that far).
+    private ValueLease? _bufferLease;
     private int _start;
     private int _end;
     private bool _eof;
@@ -52,6 +62,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
         while (true)
         {
+            ShrinkBuffer();
             switch (_mode)
             {
                 case Mode.TopLevel:
@@ -156,17 +167,20 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
             if (found >= 0)
             {
                 var length = scanned + found;
+                // The parsed value (a copy of its bytes) lives until the consumer decides it: counted in the budget.
+                var lease = skipping || budget is null ? null : await LeaseAsync(length, ct).ConfigureAwait(false);
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
                 if (!skipping && items is [{ Parsed: null } broken] && await FindResyncAsync(indent, length, ct).ConfigureAwait(false) is { } resync)
                 {
+                    lease?.Dispose();
                     return [Resync(broken, resync)];
                 }
 
                 _start += length;
                 _line += scanner.Newlines;
-                return items;
+                return HandOver(items, lease);
             }
 
             scanned = _end - _start;
@@ -231,6 +245,57 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         ScannedBytes += work - _resyncScanned;
         _resyncScanned = Math.Max(work, _resyncScanned + length);
         return found;
+    }
+
+    /// <summary>A lease of <paramref name="bytes"/> for a value about to be parsed, waiting while the budget is used up.</summary>
+    private async ValueTask<ValueLease> LeaseAsync(int bytes, CancellationToken ct)
+    {
+        var lease = budget!.Lease();
+        await lease.GrowToAsync(bytes, DrainSink(ct), ct).ConfigureAwait(false);
+        return lease;
+    }
+
+    /// <summary>Puts the lease on the value's last item (the consumer frees it after deciding it), or frees it when nothing was parsed.</summary>
+    private static List<InputItem> HandOver(List<InputItem> items, ValueLease? lease)
+    {
+        if (lease is null)
+        {
+            return items;
+        }
+
+        if (items.Count == 0 || items.TrueForAll(i => i.Parsed is null))
+        {
+            lease.Dispose();
+            return items;
+        }
+
+        lease.HandOver();
+        items[^1] = items[^1] with { Lease = lease };
+        return items;
+    }
+
+    /// <summary>
+    /// Before waiting on the budget: what the fast path collected so far (the items before this value included) goes
+    /// to the consumer, which may be waiting on exactly that before it frees anything.
+    /// </summary>
+    private Func<ValueTask>? DrainSink(CancellationToken ct) => filter is null ? null : () => filter.Sink.DrainAsync(ct);
+
+    /// <summary>After a large value: back to a buffer of normal size, and its bytes back to the budget.</summary>
+    private void ShrinkBuffer()
+    {
+        var pending = _end - _start;
+        if (_buffer.Length <= EventReader.NormalBufferBytes || pending > EventReader.NormalBufferBytes / 2)
+        {
+            return;
+        }
+
+        var smaller = new byte[Math.Max(InitialBufferBytes, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, pending)) * 2)];
+        _buffer.AsSpan(_start, pending).CopyTo(smaller);
+        _buffer = smaller;
+        _base += _start;
+        _start = 0;
+        _end = pending;
+        _bufferLease?.ShrinkTo(0);
     }
 
     /// <summary>Spaces and tabs before the value at _start on its line; -1 when something else precedes it or it is unknown.</summary>
@@ -470,7 +535,20 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            var size = Math.Min(_buffer.Length * 2, MaxBufferBytes);
+            if (size == _buffer.Length)
+            {
+                // Every caller discards a value once it passes MaxValueBytes, so a full buffer at the limit is a bug.
+                throw new InvalidOperationException($"the reader's buffer is full at {MaxBufferBytes} bytes");
+            }
+
+            if (budget is not null && size > EventReader.NormalBufferBytes)
+            {
+                _bufferLease ??= budget.Lease();
+                await _bufferLease.GrowToAsync(size - EventReader.NormalBufferBytes, DrainSink(ct), ct).ConfigureAwait(false);
+            }
+
+            Array.Resize(ref _buffer, size);
         }
 
         var read = await input.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);

@@ -95,7 +95,7 @@ public class EventReaderTests
         // budget plus a few passes over the input (without it: about 20,000 lines x 70 KB = 1.4 GB).
         var bytes = Json.Utf8(string.Concat(Enumerable.Repeat("{\"a\":[\n", 20_000)));
         const long budget = 4L << 20;
-        var state = new ReaderState(new MemoryStream(bytes), "unclosed.jsonl", filter: null, resyncBudgetBytes: budget);
+        var state = new ReaderState(new MemoryStream(bytes), "unclosed.jsonl", filter: null, budget: null, resyncBudgetBytes: budget);
 
         var items = new List<InputItem>();
         while (await state.NextAsync(CancellationToken.None) is { } next)

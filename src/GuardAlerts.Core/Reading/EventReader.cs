@@ -8,8 +8,9 @@ namespace GuardAlerts.Core.Reading;
 /// <summary>
 /// Streams events out of any shape a user has: one EventBridge event, an array of them, a CloudTrail log file
 /// ({"Records":[...]}, plain or gzip), bare records or findings, or JSON Lines (any mix of top-level values).
-/// Memory is bounded by the largest single value, never by the input's size. Bad bytes become error items with
-/// their position, and reading resumes at the next value (for JSON Lines, the next line).
+/// Memory is bounded by the largest single value, never by the input's size, and readers sharing a
+/// <see cref="ValueBudget"/> are bounded together. Bad bytes become error items with their position, and reading
+/// resumes at the next value (in an array, its next event; for JSON Lines, the next line).
 /// </summary>
 public static class EventReader
 {

@@ -51,18 +51,11 @@ public class ReplayBudgetTests
         var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FixedTimeProvider(Now));
         using var stdout = new MemoryStream();
         using var gate = new ManualResetEventSlim();
-        var output = new GatedOutput(new JsonLinesOutput(stdout), gate);
+        var output = new GatedOutput(new JsonLinesOutput(stdout), gate, gateDecisions: true);
         var run = Task.Run(() => new ReplayRunner(pipeline, output, TextWriter.Null, null, parallelism: Files, fastPath: true, budget: budget).RunAsync(files, CancellationToken.None));
 
         // The writer is stuck on its first decision: let the readers take what they can, until nothing changes.
-        var last = -1L;
-        for (var settled = 0; settled < 5; await Task.Delay(200))
-        {
-            settled = budget.PeakHeld == last ? settled + 1 : 0;
-            last = budget.PeakHeld;
-        }
-
-        var stalledPeak = budget.PeakHeld;
+        var stalledPeak = await GatedOutput.SettledAsync(() => budget.PeakHeld);
         gate.Set();
         var summary = await run;
 
@@ -77,23 +70,5 @@ public class ReplayBudgetTests
         var ids = Encoding.UTF8.GetString(stdout.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
         Assert.Equal(Enumerable.Range(0, Files).SelectMany(f => new[] { $"e{f}-0", $"e{f}-1" }), ids);
-    }
-
-    /// <summary>Blocks the writer's first decision until the gate opens.</summary>
-    private sealed class GatedOutput(IReplayOutput inner, ManualResetEventSlim gate) : IReplayOutput
-    {
-        public void Decided(InputItem item, Decision decision)
-        {
-            gate.Wait();
-            inner.Decided(item, decision);
-        }
-
-        public void Unreadable(InputItem item) => inner.Unreadable(item);
-
-        public void Finish(ReplaySummary summary) => inner.Finish(summary);
-
-        public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => inner.CreateRenderer(pipeline);
-
-        public void WriteRendered(ReadOnlySpan<byte> utf8) => inner.WriteRendered(utf8);
     }
 }

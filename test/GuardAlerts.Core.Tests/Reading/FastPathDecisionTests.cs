@@ -23,14 +23,6 @@ public class FastPathDecisionTests
     private static readonly AlertPipeline Pipeline =
         new(PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FakeTimeProvider(Now));
 
-    private sealed class CapturingSink(AlertPipeline pipeline) : IUnmatchedRecordSink
-    {
-        public Decision? Decision { get; set; }
-        public bool NeedsDrain => false;
-        public void Accept(in UnmatchedRecord record) => Decision = pipeline.DecideUnmatched(record);
-        public ValueTask DrainAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    }
-
     /// <summary>Null when the fast path leaves the record to the full parser; else a description of any difference.</summary>
     private static async Task<(bool Skipped, string? Difference)> CompareAsync(string json)
     {
@@ -44,7 +36,7 @@ public class FastPathDecisionTests
         var parsed = Assert.Single(EventReader.ParseValue(bytes, "record.json", 1, 0)).Parsed;
         Assert.NotNull(parsed);
         var full = await Pipeline.ProcessAsync(parsed);
-        var fast = sink.Decision!;
+        var fast = Assert.Single(sink.Decisions);
         return (true, full == fast ? null : $"{json}\nfull {full}\n  actor {full.Actor}\nfast {fast}\n  actor {fast.Actor}");
     }
 

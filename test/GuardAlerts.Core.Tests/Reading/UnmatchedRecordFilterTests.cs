@@ -12,14 +12,6 @@ public class UnmatchedRecordFilterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 10, 18, 0, 0, 0, TimeSpan.Zero);
 
-    private sealed class CapturingSink(AlertPipeline pipeline) : IUnmatchedRecordSink
-    {
-        public List<Decision> Decisions { get; } = [];
-        public bool NeedsDrain => false;
-        public void Accept(in UnmatchedRecord record) => Decisions.Add(pipeline.DecideUnmatched(record));
-        public ValueTask DrainAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    }
-
     private static AlertPipeline Pipeline(AlertPolicy? policy = null) =>
         new(policy ?? PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FakeTimeProvider(Now));
 

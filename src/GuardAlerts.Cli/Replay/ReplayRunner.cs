@@ -11,8 +11,9 @@ namespace GuardAlerts.Cli.Replay;
 /// <paramref name="parallelism"/> files are read at once; each reader skips the records no rule can match (the fast
 /// path renders their lines itself) and passes everything else, in order, to this single writer, which decides it
 /// through the pipeline (whose dedup ledger depends on order) and writes every line in file order. Memory does not
-/// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written)
-/// and each holds at most <see cref="SegmentsAheadFor"/> segments of 64 KB.
+/// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written),
+/// each holds at most <see cref="SegmentsAheadFor"/> segments of 64 KB, and the values they read for the full pipeline
+/// share one <see cref="ValueBudget"/> until decided.
 /// </summary>
 internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output, TextWriter stderr, ProgressTicker? progress = null,
     int parallelism = 1, bool fastPath = true, ChunkPool? chunks = null, ValueBudget? budget = null)

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli;
 
@@ -29,9 +30,10 @@ internal static class ConfigDirectory
                 PolicyLoader.Embedded(PolicyLoader.ExemptionsFile), "(embedded) config/" + PolicyLoader.ExemptionsFile);
         }
 
+        // Names reach stderr in every error about these files: shown as DisplayText does (no raw line breaks or escapes).
         if (!Directory.Exists(directory))
         {
-            throw new ConfigException($"--config: directory '{directory}' does not exist");
+            throw new ConfigException($"--config: directory '{DisplayText.Name(directory)}' does not exist");
         }
 
         var table = Path.Combine(directory, PolicyLoader.RiskTableFile);
@@ -40,11 +42,11 @@ internal static class ConfigDirectory
         {
             if (!File.Exists(file))
             {
-                throw new ConfigException($"--config: '{file}' is missing (the directory needs both {PolicyLoader.RiskTableFile} and {PolicyLoader.ExemptionsFile})");
+                throw new ConfigException($"--config: '{DisplayText.Name(file)}' is missing (the directory needs both {PolicyLoader.RiskTableFile} and {PolicyLoader.ExemptionsFile})");
             }
         }
 
-        return (File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions);
+        return (File.ReadAllBytes(table), DisplayText.Name(table), File.ReadAllBytes(exemptions), DisplayText.Name(exemptions));
     }
 
     public static AlertPolicy Load(string? directory, DateTimeOffset now)

@@ -23,6 +23,22 @@ public sealed class HostileInvocationTests(PublishedBootstrap published)
         { StopLogging.Replace("\"eventName\": \"StopLogging\"", "\"eventName\": 42", StringComparison.Ordinal), "eventName must be a non-empty string, got a number" },
     };
 
+    [Fact]
+    public async Task Invoke_WhenFreeTextHoldsALoneSurrogate_ShouldAlertSayingSoInsteadOfRejecting()
+    {
+        // Rejected, Lambda would retry it into the dead-letter queue and the StopLogging alert would never go out.
+        await using var function = await FunctionHarness.StartAsync(published, "cloudtrail", await published.Dynalite.CreateTableAsync(published.Dynalite.CreateClient()));
+        var payload = StopLogging.Replace("\"userAgent\": \"", "\"userAgent\": \"\\ud800 ", StringComparison.Ordinal);
+        Assert.NotEqual(StopLogging, payload);
+
+        var result = await function.InvokeAsync(payload);
+
+        Assert.True(result.Succeeded, result.Body);
+        Assert.Equal("alert", result.Outcome);
+        Assert.Contains("read as U+FFFD in detail.userAgent", result.Field("reason"), StringComparison.Ordinal);
+        Assert.Contains("U+FFFD in detail.userAgent", System.Net.WebUtility.UrlDecode(System.Text.Encoding.UTF8.GetString(Assert.Single(function.Sns.Requests).Body)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Payloads))]
     public async Task Invoke_WhenPayloadIsHostile_ShouldRejectInOneCleanLineAndKeepServing(string payload, string reason)

@@ -13,10 +13,11 @@ namespace GuardAlerts.Cli.Replay;
 /// The JSON Lines line of a skipped record: the same bytes <see cref="JsonLinesOutput"/> writes for the full
 /// pipeline's decision, assembled from JSON string values encoded once. The line's fields are fixed (an "ignored"
 /// CloudTrail line: no severity, rule, exemption, dedup key, subject or SMS); what varies is encoded by the same
-/// encoder as every other line: the name and reason per eventName, account and region per value, the actor per
-/// distinct userIdentity (which for these records depends only on userIdentity and recipientAccountId: attribution
-/// reads requestParameters only for SAML and web-identity users and AssumeRoleWithSAML, which the fast path leaves to
-/// the full pipeline), and the id and time per record (copied as they are when the encoder would not change them).
+/// encoder as every other line: the name and reason per eventName, account and region per value, the actor's
+/// description per distinct userIdentity (its name, type, principal ARN and label depend for these records only on
+/// userIdentity and recipientAccountId: attribution reads requestParameters only for SAML and web-identity users and
+/// AssumeRoleWithSAML, which the fast path leaves to the full pipeline), and the id and time per record (copied as
+/// they are when the encoder would not change them).
 /// One renderer per reader: not thread-safe.
 /// </summary>
 internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRenderer

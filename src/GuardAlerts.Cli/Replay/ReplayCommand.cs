@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Text;
 using Spectre.Console;
 
 namespace GuardAlerts.Cli.Replay;
@@ -35,7 +36,7 @@ internal static class ReplayCommand
             {
                 if (!DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
                 {
-                    await stderr.WriteLineAsync($"--now: '{nowText}' is not an ISO-8601 time (for example 2026-11-23T10:00:00Z)").ConfigureAwait(false);
+                    await stderr.WriteLineAsync($"--now: '{DisplayText.Name(nowText)}' is not an ISO-8601 time (for example 2026-11-23T10:00:00Z)").ConfigureAwait(false);
                     return ExitCodes.UsageOrConfig;
                 }
 
@@ -59,7 +60,7 @@ internal static class ReplayCommand
             var (files, missing) = InputFiles.Expand(result.GetValue(paths) ?? []);
             foreach (var path in missing)
             {
-                await stderr.WriteLineAsync($"{path}: no such file or directory").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"{DisplayText.Name(path)}: no such file or directory").ConfigureAwait(false);
             }
 
             var jsonl = result.GetValue(format) == "jsonl";

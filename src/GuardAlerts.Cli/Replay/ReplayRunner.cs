@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;
 
@@ -10,12 +11,16 @@ namespace GuardAlerts.Cli.Replay;
 /// <paramref name="parallelism"/> files are read at once; each reader skips the records no rule can match (the fast
 /// path renders their lines itself) and passes everything else, in order, to this single writer, which decides it
 /// through the pipeline (whose dedup ledger depends on order) and writes every line in file order. Memory does not
-/// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written)
-/// and each holds at most <see cref="SegmentsAheadFor"/> segments of 64 KB.
+/// grow with the input: at most <paramref name="parallelism"/> + 1 files are open (read, or read and not yet written),
+/// each holds at most <see cref="SegmentsAheadFor"/> segments of 64 KB, and the values they read for the full pipeline
+/// share one <see cref="ValueBudget"/> until decided.
 /// </summary>
 internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output, TextWriter stderr, ProgressTicker? progress = null,
-    int parallelism = 1, bool fastPath = true, ChunkPool? chunks = null)
+    int parallelism = 1, bool fastPath = true, ChunkPool? chunks = null, ValueBudget? budget = null)
 {
+    // Values in flight (read for the full pipeline, not yet decided) across all readers: one budget for the process.
+    private readonly ValueBudget _budget = budget ?? new ValueBudget();
+
     // 4 MB of rendered lines per open file: a whole 8 MB CloudTrail log file's output (~2.8 MB) fits, so the next
     // file's reader is not held back while the writer finishes the current one (bench/README.md).
     private const int SegmentsAhead = 64;
@@ -30,6 +35,11 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
     // Renderers cache what repeats (names, accounts, actors): handed from file to file so the caches stay warm.
     private readonly ConcurrentBag<IUnmatchedRenderer> _renderers = [];
     private readonly ChunkPool _chunks = chunks ?? new ChunkPool((SegmentsAheadFor(parallelism) + 2) * OpenFiles(parallelism));
+
+    // A value this large leaves its parsed copy, its decoded text and the buffers it was read into (several times its
+    // size) as large-object garbage, which the GC keeps until its large-object budget fills: with several readers
+    // that is gigabytes of resident memory for a few such values (bench/README.md). Collected as soon as it is freed.
+    private const long CollectAfterBytes = 16L * 1024 * 1024;
 
     /// <summary>Segments a file's reader may run ahead of the writer.</summary>
     internal static int SegmentsAheadFor(int parallelism) => parallelism <= 1 ? SegmentsAheadOnOneCore : SegmentsAhead;
@@ -48,7 +58,8 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var open = new SemaphoreSlim(_openFiles);
-        var readers = Task.Run(() => StartReadersAsync(files, channels, open, stop.Token), stop.Token);
+        var tickets = new ValueBudgetTicket?[files.Count];
+        var readers = Task.Run(() => StartReadersAsync(files, channels, tickets, open, stop.Token), stop.Token);
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -58,12 +69,19 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
                     await WriteAsync(segment, summary, cancellationToken).ConfigureAwait(false);
                 }
 
+                // This file is written: whatever it still holds goes back, and the next file's reader goes first.
+                tickets[i]?.Dispose();
                 open.Release();
             }
         }
         finally
         {
-            // On an error or cancellation here, stop the readers (they may be waiting on full channels).
+            // On an error or cancellation here, stop the readers (they may be waiting on full channels or the budget).
+            foreach (var ticket in tickets)
+            {
+                ticket?.Dispose();
+            }
+
             await stop.CancelAsync().ConfigureAwait(false);
             try
             {
@@ -80,7 +98,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         return summary;
     }
 
-    private async Task StartReadersAsync(IReadOnlyList<string> files, Channel<ReplaySegment>[] channels, SemaphoreSlim open, CancellationToken ct)
+    private async Task StartReadersAsync(IReadOnlyList<string> files, Channel<ReplaySegment>[] channels, ValueBudgetTicket?[] tickets, SemaphoreSlim open, CancellationToken ct)
     {
         // Readers start in file order and the writer drains in file order, releasing a file's place in `open` when it
         // is written: the file the writer waits on always has its place and its reader slot, so no deadlock however
@@ -91,12 +109,13 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         {
             await open.WaitAsync(ct).ConfigureAwait(false);
             await slots.WaitAsync(ct).ConfigureAwait(false);
-            var (file, channel) = (files[i], channels[i].Writer);
+            // Tickets are taken in file order, the order the writer drains: the file it waits on holds the oldest.
+            var (file, channel, ticket) = (files[i], channels[i].Writer, tickets[i] = _budget.Join());
             running.Add(Task.Run(async () =>
             {
                 try
                 {
-                    await ReadFileAsync(file, channel, ct).ConfigureAwait(false);
+                    await ReadFileAsync(file, channel, ticket, ct).ConfigureAwait(false);
                     channel.TryComplete();
                 }
                 catch (Exception ex)
@@ -114,7 +133,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task ReadFileAsync(string file, ChannelWriter<ReplaySegment> channel, CancellationToken ct)
+    private async Task ReadFileAsync(string file, ChannelWriter<ReplaySegment> channel, ValueBudgetTicket ticket, CancellationToken ct)
     {
         Stream stream;
         try
@@ -132,7 +151,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         var filter = sink is null ? null : new UnmatchedRecordFilter(pipeline.Policy.RiskTable, sink);
         await using (stream.ConfigureAwait(false))
         {
-            var items = EventReader.ReadAsync(stream, file, filter, ct).GetAsyncEnumerator(ct);
+            var items = EventReader.ReadAsync(stream, file, filter, ticket, ct).GetAsyncEnumerator(ct);
             await using (items.ConfigureAwait(false))
             {
                 while (true)
@@ -168,16 +187,22 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         }
     }
 
+    private static void CollectLargeGarbage() =>
+        // Aggressive: also give the freed memory back to the system, which the GC would otherwise keep for reuse.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     private static ValueTask AddAsync(SegmentSink? sink, ChannelWriter<ReplaySegment> channel, InputItem item, CancellationToken ct) =>
         sink is null ? channel.WriteAsync(ReplaySegment.Of(item), ct) : sink.AddAsync(item, ct);
 
-    private static InputItem Error(string file, string message) => new(file, 0, 0, null, message);
+    // The file name and an exception's message (which quotes the path) are printed: shown as DisplayText does.
+    private static InputItem Error(string file, string message) => new(DisplayText.Name(file), 0, 0, null, DisplayText.Name(message));
 
     private async Task WriteAsync(ReplaySegment segment, ReplaySummary summary, CancellationToken cancellationToken)
     {
         var written = 0;
-        foreach (var (offset, item) in segment.Items)
+        for (var k = 0; k < segment.Items.Count; k++)
         {
+            var (offset, item) = segment.Items[k];
             if (offset > written)
             {
                 output.WriteRendered(segment.Rendered.AsSpan(written, offset - written));
@@ -185,6 +210,14 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
             }
 
             await DecideAsync(item, segment.CannotOpen, summary, cancellationToken).ConfigureAwait(false);
+            // Decided: its value's bytes go back to the budget, and nothing here keeps the value alive any more.
+            var large = item.Lease is { Bytes: >= CollectAfterBytes };
+            item.Lease?.Dispose();
+            segment.Items[k] = default;
+            if (large)
+            {
+                CollectLargeGarbage();
+            }
         }
 
         if (segment.Rendered is { } rendered)

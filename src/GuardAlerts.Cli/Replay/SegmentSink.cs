@@ -45,7 +45,7 @@ internal sealed class SegmentSink(IUnmatchedRenderer renderer, ChannelWriter<Rep
             return;
         }
 
-        var segment = new ReplaySegment(_chunk, _length, _events, _items ?? (IReadOnlyList<(int, InputItem)>)[]);
+        var segment = new ReplaySegment(_chunk, _length, _events, _items ?? (IList<(int, InputItem)>)[]);
         _chunk = pool.Rent();
         _length = 0;
         _events = 0;

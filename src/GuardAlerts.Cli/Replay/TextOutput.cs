@@ -14,7 +14,7 @@ internal sealed class TextOutput(TextWriter stdout, IAnsiConsole console) : IRep
 {
     public void Decided(InputItem item, Decision d) => stdout.WriteLine(Format(d));
 
-    public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => new TextLineRenderer(pipeline);
+    public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => new TextLineRenderer();
 
     public void WriteRendered(ReadOnlySpan<byte> utf8) => stdout.Write(System.Text.Encoding.UTF8.GetString(utf8));
 

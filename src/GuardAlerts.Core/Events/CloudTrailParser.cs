@@ -21,7 +21,21 @@ internal static class CloudTrailParser
     private const int SessionContext = 0, OnBehalfOf = 1, Type = 2, PrincipalId = 3, Arn = 4, AccountId = 5, AccessKeyId = 6,
         UserName = 7, InvokedBy = 8, IdentityProvider = 9;
 
-    public static ParsedEvent Parse(JsonElement detail, Envelope? envelope)
+    // Fields that decide which event this is and which rule matches it: AWS writes them, never with invalid text, so
+    // a record that has some is rejected rather than matched as something else.
+    private static readonly string[] NeverRepaired = ["eventName", "eventSource", "eventID", "eventTime"];
+
+    // What attribution and the exemption list read: a repaired value here could make an actor look like an exempted
+    // one (a pinned ARN glob, an account, a SAML provider), so no exemption applies to the event. Not userAgent: the
+    // caller writes all of it, so a repaired one says nothing they could not send as it is, and it never exempts alone.
+    private static readonly string[] ActorFields =
+    [
+        "userIdentity", "recipientAccountId", "awsRegion", "sourceIPAddress", "additionalEventData",
+        "requestParameters.roleArn", "requestParameters.principalArn", "requestParameters.roleSessionName",
+        "requestParameters.principalTags", "responseElements.principalTags",
+    ];
+
+    public static ParsedEvent Parse(JsonElement detail, Envelope? envelope, FieldRepairs repairs)
     {
         var values = new JsonValues();
         Span<JsonElement> f = values;
@@ -42,6 +56,11 @@ internal static class CloudTrailParser
         }
 
         var name = nameValue.Value.GetString()!;
+        if (repairs.FirstOf(NeverRepaired) is { } field)
+        {
+            return ParsedEvent.Rejected(FieldRepairs.NeverRepairedReason(field), id, EventKind.CloudTrail, name, account, region);
+        }
+
         if (JsonRead.Present(f[EventSource]) is { } source && source.ValueKind != JsonValueKind.String)
         {
             return ParsedEvent.Rejected($"eventSource must be a string, got {EventParser.Describe(source.ValueKind)}", id, EventKind.CloudTrail, name, account, region);
@@ -87,6 +106,7 @@ internal static class CloudTrailParser
             Time = time,
             Detail = detail,
             Record = record,
+            RepairedText = repairs.Result(ActorFields),
         });
     }
 

@@ -15,8 +15,15 @@ public static class EventParser
 
     private static readonly JsonFields ShapeFields = new("detail-type", "detail", "source", "eventName", "eventSource");
 
+    // Fields of an envelope that decide what the event is (never repaired), and those that say where it happened.
+    private static readonly string[] EnvelopeNeverRepaired = ["detail-type", "source", "id", "time"];
+    private static readonly string[] EnvelopeIdentity = ["account", "region"];
+
     /// <summary>Parses one event value. The element must stay alive as long as the event (clone it first if pooled).</summary>
-    public static ParsedEvent Parse(JsonElement root)
+    public static ParsedEvent Parse(JsonElement root) => Parse(root, FieldRepairs.None);
+
+    /// <summary>Parses one event value whose strings at <paramref name="repairs"/> held lone surrogates, read as U+FFFD.</summary>
+    internal static ParsedEvent Parse(JsonElement root, FieldRepairs repairs)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -29,17 +36,17 @@ public static class EventParser
         ShapeFields.Read(root, f);
         if (JsonRead.Present(f[0]) is not null || (JsonRead.Present(f[1]) is not null && JsonRead.Present(f[2]) is not null))
         {
-            return ParseEnvelope(root);
+            return ParseEnvelope(root, repairs);
         }
 
         if (JsonRead.Present(f[3]) is not null || JsonRead.Present(f[4]) is not null)
         {
-            return CloudTrailParser.Parse(root, envelope: null);
+            return CloudTrailParser.Parse(root, envelope: null, repairs);
         }
 
         if (JsonRead.PropAnyCase(root, "schemaVersion") is not null && JsonRead.PropAnyCase(root, "type") is not null)
         {
-            return GuardDutyParser.Parse(root, envelope: null);
+            return GuardDutyParser.Parse(root, envelope: null, repairs);
         }
 
         if (JsonRead.Prop(root, "Records") is not null)
@@ -51,7 +58,7 @@ public static class EventParser
             + "(no detail-type, eventName or finding schemaVersion/type)");
     }
 
-    private static ParsedEvent ParseEnvelope(JsonElement root)
+    private static ParsedEvent ParseEnvelope(JsonElement root, FieldRepairs repairs)
     {
         var envelope = new Envelope(
             Id: JsonRead.Str(root, "id"),
@@ -64,6 +71,11 @@ public static class EventParser
         if (JsonRead.Prop(root, "detail-type") is { ValueKind: not JsonValueKind.String })
         {
             return ParsedEvent.Rejected("detail-type must be a string", envelope.Id, account: envelope.Account, region: envelope.Region);
+        }
+
+        if (repairs.FirstOf(EnvelopeNeverRepaired) is { } field)
+        {
+            return ParsedEvent.Rejected(FieldRepairs.NeverRepairedReason(field), envelope.Id, account: envelope.Account, region: envelope.Region);
         }
 
         if (envelope.DetailType == CanaryEvent.DetailType)
@@ -90,7 +102,8 @@ public static class EventParser
             return ParsedEvent.Rejected("detail is missing or not an object", envelope.Id, kind, account: envelope.Account, region: envelope.Region);
         }
 
-        return kind == EventKind.GuardDuty ? GuardDutyParser.Parse(detail, envelope) : CloudTrailParser.Parse(detail, envelope);
+        var detailRepairs = repairs.Under("detail", identity: repairs.FirstOf(EnvelopeIdentity) is not null);
+        return kind == EventKind.GuardDuty ? GuardDutyParser.Parse(detail, envelope, detailRepairs) : CloudTrailParser.Parse(detail, envelope, detailRepairs);
     }
 
     private static ParsedEvent ParseCanary(JsonElement root, Envelope envelope)

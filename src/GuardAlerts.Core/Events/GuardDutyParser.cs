@@ -6,7 +6,15 @@ namespace GuardAlerts.Core.Events;
 /// <summary>Maps a GuardDuty finding (EventBridge detail, GetFindings camelCase or boto3 PascalCase) to <see cref="GuardDutyEvent"/>.</summary>
 internal static class GuardDutyParser
 {
-    public static ParsedEvent Parse(JsonElement f, Envelope? envelope)
+    // Read in any case (camelCase, PascalCase), so matched in any case. The finding's id and type decide which finding
+    // it is and which rule matches; GuardDuty writes them, never with invalid text: such a finding is rejected.
+    private static readonly string[] NeverRepaired = ["id", "type", "updatedAt", "createdAt"];
+
+    // What attribution and the exemption list read: the account and region, the access key's principal, and the
+    // service section where the remote IP and user agent are.
+    private static readonly string[] ActorFields = ["accountId", "region", "partition", "resource.accessKeyDetails", "service"];
+
+    public static ParsedEvent Parse(JsonElement f, Envelope? envelope, FieldRepairs repairs)
     {
         var findingId = JsonRead.Str(f, "id", anyCase: true);
         var id = envelope?.Id ?? findingId;
@@ -21,6 +29,11 @@ internal static class GuardDutyParser
         }
 
         var type = typeValue.Value.GetString()!;
+        if (repairs.FirstOf(NeverRepaired, ignoreCase: true) is { } field)
+        {
+            return ParsedEvent.Rejected(FieldRepairs.NeverRepairedReason(field), id, EventKind.GuardDuty, type, account, region);
+        }
+
         if (findingId is null || id is null)
         {
             return ParsedEvent.Rejected("finding id is missing", id, EventKind.GuardDuty, type, account, region);
@@ -88,6 +101,7 @@ internal static class GuardDutyParser
             Time = updatedAt ?? envelope?.Time ?? finding.CreatedAt,
             Detail = f,
             Finding = finding,
+            RepairedText = repairs.Result(ActorFields, ignoreCase: true),
         });
     }
 }

@@ -28,4 +28,7 @@ public abstract record SecurityEvent
 
     /// <summary>The detail (CloudTrail record or finding) as parsed JSON, for rule conditions.</summary>
     public required JsonElement Detail { get; init; }
+
+    /// <summary>Strings that held invalid text and were read as U+FFFD (null when none): the decision says so.</summary>
+    public RepairedText? RepairedText { get; init; }
 }

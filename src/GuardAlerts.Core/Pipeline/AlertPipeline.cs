@@ -31,6 +31,15 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
             return Decision.From(parsed, Outcome.Rejected, parsed.Rejection ?? "unreadable event");
         }
 
+        var decision = await DecideAsync(e, parsed, cancellationToken).ConfigureAwait(false);
+        // Text read as U+FFFD is said wherever the decision is shown (the alert renders it from the event itself).
+        return e.RepairedText is { } repaired
+            ? decision with { Reason = decision.Reason is null ? repaired.Note : $"{decision.Reason}; {repaired.Note}" }
+            : decision;
+    }
+
+    private async ValueTask<Decision> DecideAsync(SecurityEvent e, ParsedEvent parsed, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var actor = _attributor.Attribute(e);
         var decided = Decision.From(parsed, Outcome.Ignored, null) with { Actor = actor };
@@ -51,7 +60,8 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };
         var severity = match.Severity;
         string? exemptionNote = null;
-        if (policy.Exemptions.Find(e, actor, now) is { } exemption)
+        // A repaired identity cannot be trusted to match an exemption (a pinned ARN glob, an account): none applies.
+        if (e.RepairedText is not { TouchesIdentity: true } && policy.Exemptions.Find(e, actor, now) is { } exemption)
         {
             decided = decided with { ExemptionId = exemption.Id };
             var who = $"exemption '{exemption.Id}' (owner {exemption.Owner}, expires {exemption.Expires:yyyy-MM-dd}): {exemption.Reason}";

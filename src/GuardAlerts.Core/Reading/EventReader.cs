@@ -8,13 +8,17 @@ namespace GuardAlerts.Core.Reading;
 /// <summary>
 /// Streams events out of any shape a user has: one EventBridge event, an array of them, a CloudTrail log file
 /// ({"Records":[...]}, plain or gzip), bare records or findings, or JSON Lines (any mix of top-level values).
-/// Memory is bounded by the largest single value, never by the input's size. Bad bytes become error items with
-/// their position, and reading resumes at the next value (for JSON Lines, the next line).
+/// Memory is bounded by the largest single value, never by the input's size, and readers sharing a
+/// <see cref="ValueBudget"/> are bounded together. Bad bytes become error items with their position, and reading
+/// resumes at the next value (in an array, its next event; for JSON Lines, the next line).
 /// </summary>
 public static class EventReader
 {
     /// <summary>Values above this size are skipped with an error: real events are under 300 KB.</summary>
     public const int MaxValueBytes = 64 * 1024 * 1024;
+
+    /// <summary>A reader's buffer grows past this size (to hold one large value) only with bytes of its <see cref="ValueBudget"/>.</summary>
+    public const int NormalBufferBytes = 1024 * 1024;
 
     private const int ChunkSize = 64 * 1024;
 
@@ -48,16 +52,20 @@ public static class EventReader
 
     /// <summary>Reads every value of the stream in order.</summary>
     public static IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, CancellationToken cancellationToken = default) =>
-        ReadAsync(input, source, filter: null, cancellationToken);
+        ReadAsync(input, source, filter: null, budget: null, cancellationToken);
 
     /// <summary>
     /// Reads every value of the stream in order; records the <paramref name="filter"/> takes go to its sink (in order,
-    /// between the items yielded around them) instead of being yielded.
+    /// between the items yielded around them) instead of being yielded. Items name <paramref name="source"/> as
+    /// <see cref="Text.DisplayText.Name"/> shows it. With a <paramref name="budget"/> ticket, values (and the buffer
+    /// grown to hold one) are counted in the run's <see cref="ValueBudget"/>: each item's <see cref="InputItem.Lease"/>
+    /// must be disposed once it is decided, and reading waits while the budget is used up.
     /// </summary>
-    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter,
+    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter, ValueBudgetTicket? budget = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var state = new ReaderState(input, source, filter);
+        // The source is printed with every error (file:line): a file name's line breaks or escape sequences must not reach a terminal.
+        var state = new ReaderState(input, Text.DisplayText.Name(source), filter, budget);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,6 +93,14 @@ public static class EventReader
             return items;
         }
 
+        // Half a surrogate pair in a string (a caller's user agent, say) is valid JSON but not text: read it as U+FFFD
+        // (the decision says so) instead of losing the whole event, or the whole file when it is in a property name.
+        var repaired = LoneSurrogates.Repair(bytes.Span);
+        if (repaired is { } r)
+        {
+            bytes = r.Bytes;
+        }
+
         JsonElement root;
         try
         {
@@ -99,33 +115,49 @@ public static class EventReader
             return items;
         }
 
+        var paths = repaired?.Paths ?? [];
         if (root.ValueKind == JsonValueKind.Object && JsonRead.Arr(root, "Records") is { } records)
         {
+            var i = 0;
             foreach (var record in records.EnumerateArray())
             {
-                items.Add(new InputItem(source, line, offset, SafeParse(record), null));
+                items.Add(new InputItem(source, line, offset, SafeParse(record, Within(paths, $"Records[{i++}]")), null));
             }
         }
         else if (root.ValueKind == JsonValueKind.Array)
         {
+            var i = 0;
             foreach (var element in root.EnumerateArray())
             {
-                items.Add(new InputItem(source, line, offset, SafeParse(element), null));
+                items.Add(new InputItem(source, line, offset, SafeParse(element, Within(paths, $"[{i++}]")), null));
             }
         }
         else
         {
-            items.Add(new InputItem(source, line, offset, SafeParse(root), null));
+            items.Add(new InputItem(source, line, offset, SafeParse(root, paths.Count == 0 ? FieldRepairs.None : new FieldRepairs(paths)), null));
         }
 
         return items;
     }
 
-    private static ParsedEvent SafeParse(JsonElement element)
+    /// <summary>The repairs inside one element of the value, as paths from that element.</summary>
+    private static FieldRepairs Within(List<string> paths, string element)
+    {
+        if (paths.Count == 0)
+        {
+            return FieldRepairs.None;
+        }
+
+        var inside = paths.Where(p => p.Length > element.Length && p.StartsWith(element, StringComparison.Ordinal) && p[element.Length] == '.')
+            .Select(p => p[(element.Length + 1)..]).ToList();
+        return inside.Count == 0 ? FieldRepairs.None : new FieldRepairs(inside);
+    }
+
+    private static ParsedEvent SafeParse(JsonElement element, FieldRepairs repairs)
     {
         try
         {
-            return EventParser.Parse(element);
+            return EventParser.Parse(element, repairs);
         }
         catch (InvalidOperationException ex)
         {

@@ -10,6 +10,12 @@ namespace GuardAlerts.Core.Reading;
 /// <param name="Error">Why the bytes could not be read as JSON (null when <paramref name="Parsed"/> is set).</param>
 public sealed record InputItem(string Source, long Line, long Offset, ParsedEvent? Parsed, string? Error)
 {
+    /// <summary>
+    /// When read under a <see cref="ValueBudget"/>: the bytes the value holds in it (on the last item of a value that
+    /// gave several). The consumer disposes it once the item is decided, letting readers go on.
+    /// </summary>
+    public ValueLease? Lease { get; init; }
+
     /// <summary>"file:line" for messages.</summary>
     public string Position => $"{Source}:{Line}";
 }

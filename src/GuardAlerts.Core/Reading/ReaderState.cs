@@ -1,9 +1,16 @@
+using System.Numerics;
+
 namespace GuardAlerts.Core.Reading;
 
 /// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
-internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
+internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, ValueBudgetTicket? budget = null,
+    long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
 {
     private const int LookAhead = 4096;
+    private const int InitialBufferBytes = 64 * 1024;
+
+    // Enough to find that a value is larger than MaxValueBytes (and skip it), never more: one value's worst case.
+    private const int MaxBufferBytes = EventReader.MaxValueBytes + InitialBufferBytes;
 
     // Each resync after a value that never ends rescans the rest of the input: a file of many unclosed lines would
     // cost quadratic time. Once broken values have cost this many bytes of scanning, the rest is reported as one
@@ -18,7 +25,10 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         AfterRecords,
     }
 
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[InitialBufferBytes];
+
+    // The budget's bytes for the buffer beyond EventReader.NormalBufferBytes (null until it first grows that far).
+    private ValueLease? _bufferLease;
     private int _start;
     private int _end;
     private bool _eof;
@@ -28,9 +38,13 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     private Mode _mode = Mode.TopLevel;
     private long _containerLine;
     private long _resyncScanned;
+    private long _textStart;
 
     /// <summary>Bytes the value scanner has visited so far, rescans included: the reader's work, which tests bound.</summary>
     internal long ScannedBytes { get; private set; }
+
+    /// <summary>Bytes offered to the fast path's filter so far, retries included (it starts over when it needs more).</summary>
+    internal long OfferedBytes { get; private set; }
 
     /// <summary>The next items, or null at the end of the input.</summary>
     public async ValueTask<List<InputItem>?> NextAsync(CancellationToken ct)
@@ -42,11 +56,13 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
             if (_end - _start >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
             {
                 _start += 3; // UTF-8 byte order mark, as Windows editors write it
+                _textStart = 3;
             }
         }
 
         while (true)
         {
+            ShrinkBuffer();
             switch (_mode)
             {
                 case Mode.TopLevel:
@@ -139,6 +155,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     {
         var line = _line;
         var offset = _base + _start;
+        var indent = Indent();
         var scanner = default(ValueScanner);
         scanner.Reset();
         var scanned = 0;
@@ -150,18 +167,20 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
             if (found >= 0)
             {
                 var length = scanned + found;
+                // The parsed value (a copy of its bytes) lives until the consumer decides it: counted in the budget.
+                var lease = skipping || budget is null ? null : await LeaseAsync(length, ct).ConfigureAwait(false);
                 var items = skipping
                     ? [new InputItem(source, line, offset, null, $"value larger than {EventReader.MaxValueBytes / (1024 * 1024)} MB skipped: no real event is that large")]
                     : EventReader.ParseValue(_buffer.AsMemory(_start, length), source, line, offset);
-                if (!skipping && _resyncScanned < resyncBudgetBytes && items is [{ Parsed: null } broken] && ResyncPoint(_buffer.AsSpan(_start, length)) is var cut and > 0)
+                if (!skipping && items is [{ Parsed: null } broken] && await FindResyncAsync(indent, length, ct).ConfigureAwait(false) is { } resync)
                 {
-                    _resyncScanned += length;
-                    return [Resync(broken, cut)];
+                    lease?.Dispose();
+                    return [Resync(broken, resync)];
                 }
 
                 _start += length;
                 _line += scanner.Newlines;
-                return items;
+                return HandOver(items, lease);
             }
 
             scanned = _end - _start;
@@ -178,19 +197,118 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
             if (!await ReadMoreAsync(ct).ConfigureAwait(false))
             {
-                if (!skipping && _resyncScanned < resyncBudgetBytes && ResyncPoint(_buffer.AsSpan(_start, _end - _start)) is var cut and > 0)
+                var truncated = new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends");
+                if (!skipping && await FindResyncAsync(indent, _end - _start, ct).ConfigureAwait(false) is { } resync)
                 {
-                    _resyncScanned += _end - _start;
-                    return [Resync(new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends"), cut)];
+                    return [Resync(truncated, resync)];
                 }
 
                 // The input ended inside this value: one error for it, not another for the array around it.
+                var lost = skipping ? 1 : ResyncSearch.EventStarts(_buffer.AsSpan(_start, _end - _start));
                 _mode = Mode.TopLevel;
                 _line += scanner.Newlines;
                 _start = _end;
-                return [new InputItem(source, line, offset, null, "truncated JSON: the value starting here never ends")];
+                return [truncated with { Error = $"{truncated.Error} ({Records(lost)} skipped, to the end of the input)" }];
             }
         }
+    }
+
+    /// <summary>
+    /// Where to resume after the broken value at _start (<paramref name="length"/> bytes as scanned): in an array, the
+    /// next element that is an event of its own; at the top level (JSON Lines), a later line. Null when there is none
+    /// (or broken values have already cost the resync budget). Valid values are never cut: only a value the parser
+    /// rejected is searched.
+    /// </summary>
+    private async ValueTask<ResyncSearch.Found?> FindResyncAsync(int indent, int length, CancellationToken ct)
+    {
+        if (_resyncScanned >= resyncBudgetBytes)
+        {
+            return null;
+        }
+
+        var work = _resyncScanned;
+        ResyncSearch.Found? found;
+        if (_mode is Mode.Array or Mode.Records)
+        {
+            // A record cut short runs into the next ones: the scanner's "end" may lie inside a later record, so look
+            // a little past it for the element to resume at.
+            await ReadAtLeastAsync(length + LookAhead, ct).ConfigureAwait(false);
+            found = ResyncSearch.NextElement(_buffer.AsSpan(_start, _end - _start), length, _eof, resyncBudgetBytes, ref work);
+        }
+        else
+        {
+            found = ResyncSearch.NextLine(_buffer.AsSpan(_start, length), indent, _eof && length == _end - _start, resyncBudgetBytes, ref work);
+        }
+
+        // Each resync counts at least the broken value's length, which the scanner read and will read again after the
+        // cut: a file of many unclosed lines costs the budget once, then the rest is one error.
+        ScannedBytes += work - _resyncScanned;
+        _resyncScanned = Math.Max(work, _resyncScanned + length);
+        return found;
+    }
+
+    /// <summary>A lease of <paramref name="bytes"/> for a value about to be parsed, waiting while the budget is used up.</summary>
+    private async ValueTask<ValueLease> LeaseAsync(int bytes, CancellationToken ct)
+    {
+        var lease = budget!.Lease();
+        await lease.GrowToAsync(bytes, DrainSink(ct), ct).ConfigureAwait(false);
+        return lease;
+    }
+
+    /// <summary>Puts the lease on the value's last item (the consumer frees it after deciding it), or frees it when nothing was parsed.</summary>
+    private static List<InputItem> HandOver(List<InputItem> items, ValueLease? lease)
+    {
+        if (lease is null)
+        {
+            return items;
+        }
+
+        if (items.Count == 0 || items.TrueForAll(i => i.Parsed is null))
+        {
+            lease.Dispose();
+            return items;
+        }
+
+        lease.HandOver();
+        items[^1] = items[^1] with { Lease = lease };
+        return items;
+    }
+
+    /// <summary>
+    /// Before waiting on the budget: what the fast path collected so far (the items before this value included) goes
+    /// to the consumer, which may be waiting on exactly that before it frees anything.
+    /// </summary>
+    private Func<ValueTask>? DrainSink(CancellationToken ct) => filter is null ? null : () => filter.Sink.DrainAsync(ct);
+
+    /// <summary>After a large value: back to a buffer of normal size, and its bytes back to the budget.</summary>
+    private void ShrinkBuffer()
+    {
+        var pending = _end - _start;
+        if (_buffer.Length <= EventReader.NormalBufferBytes || pending > EventReader.NormalBufferBytes / 2)
+        {
+            return;
+        }
+
+        var smaller = new byte[Math.Max(InitialBufferBytes, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, pending)) * 2)];
+        _buffer.AsSpan(_start, pending).CopyTo(smaller);
+        _buffer = smaller;
+        _base += _start;
+        _start = 0;
+        _end = pending;
+        _bufferLease?.ShrinkTo(0);
+    }
+
+    /// <summary>Spaces and tabs before the value at _start on its line; -1 when something else precedes it or it is unknown.</summary>
+    private int Indent()
+    {
+        var i = _start;
+        var textStart = (int)Math.Max(0, _textStart - _base);
+        while (i > textStart && _buffer[i - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            i--;
+        }
+
+        return (i == textStart && _base <= _textStart) || (i > 0 && _buffer[i - 1] == (byte)'\n') ? _start - i : -1;
     }
 
     /// <summary>Offers the object at _start to the fast path; true when it took it (the bytes are consumed).</summary>
@@ -198,6 +316,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     {
         while (true)
         {
+            OfferedBytes += _end - _start;
             var status = filter.TrySkip(_buffer.AsSpan(_start, _end - _start), _eof, out var consumed);
             if (status == SkimStatus.Skipped)
             {
@@ -211,11 +330,24 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
                 return true;
             }
 
-            if (status == SkimStatus.FullParse || !await ReadMoreAsync(ct).ConfigureAwait(false))
+            // The filter starts over on every call: double what it sees each time, or a record arriving in small reads
+            // (gzip) is skimmed once per read, quadratic in its size.
+            if (status == SkimStatus.FullParse || !await ReadAtLeastAsync(2 * (_end - _start), ct).ConfigureAwait(false))
             {
                 return false;
             }
         }
+    }
+
+    /// <summary>Reads until <paramref name="bytes"/> are available from _start (or the input ends); false when nothing more came.</summary>
+    private async ValueTask<bool> ReadAtLeastAsync(int bytes, CancellationToken ct)
+    {
+        var before = _end - _start;
+        while (_end - _start < bytes && await ReadMoreAsync(ct).ConfigureAwait(false))
+        {
+        }
+
+        return _end - _start > before;
     }
 
     /// <summary>Scans with a prepared scanner, consuming what it covers; returns bytes consumed or -1 at end of input.</summary>
@@ -276,34 +408,16 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
         return i + 1;
     }
 
-    /// <summary>
-    /// Where to resume after a broken value: the start of the first later line that begins (in column 0) with '{' or
-    /// '[', or 0 when there is none. A truncated JSON Lines line has no end of its own, so the scan runs into the next
-    /// lines and would swallow every event after it; JSON Lines values start in column 0, pretty-printed nested ones
-    /// are indented. Only broken values are cut this way; a valid value is never split.
-    /// </summary>
-    private static int ResyncPoint(ReadOnlySpan<byte> value)
+    /// <summary>Reports a broken value that ends where reading resumes, and resumes there (in the same array, if any).</summary>
+    private InputItem Resync(InputItem broken, ResyncSearch.Found resync)
     {
-        for (var i = value.IndexOf((byte)'\n'); i >= 0 && i + 1 < value.Length; i = value[(i + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? i + 1 + next : -1)
-        {
-            if (value[i + 1] is (byte)'{' or (byte)'[')
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>Reports a broken value that ends at <paramref name="cut"/> and resumes reading there, as a top-level value.</summary>
-    private InputItem Resync(InputItem broken, int cut)
-    {
-        var skippedLines = _buffer.AsSpan(_start, cut).Count((byte)'\n');
-        _start += cut;
+        var skippedLines = _buffer.AsSpan(_start, resync.Cut).Count((byte)'\n');
+        _start += resync.Cut;
         _line = broken.Line + skippedLines;
-        _mode = Mode.TopLevel;
-        return broken with { Error = $"{broken.Error} (reading resumes on line {_line})" };
+        return broken with { Error = $"{broken.Error} ({Records(resync.Skipped)} skipped; reading resumes on line {_line})" };
     }
+
+    private static string Records(int count) => count == 1 ? "1 record" : $"{count} records";
 
     private static int SkipWs(ReadOnlySpan<byte> span, int i)
     {
@@ -421,7 +535,20 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            var size = Math.Min(_buffer.Length * 2, MaxBufferBytes);
+            if (size == _buffer.Length)
+            {
+                // Every caller discards a value once it passes MaxValueBytes, so a full buffer at the limit is a bug.
+                throw new InvalidOperationException($"the reader's buffer is full at {MaxBufferBytes} bytes");
+            }
+
+            if (budget is not null && size > EventReader.NormalBufferBytes)
+            {
+                _bufferLease ??= budget.Lease();
+                await _bufferLease.GrowToAsync(size - EventReader.NormalBufferBytes, DrainSink(ct), ct).ConfigureAwait(false);
+            }
+
+            Array.Resize(ref _buffer, size);
         }
 
         var read = await input.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);

@@ -9,11 +9,6 @@ internal struct RecordFields
     public Range Region;
     public Range Time;
     public Range Identity;
-    public Range UserAgent;
-    public Range SourceIp;
-    public Range AdditionalData;
-    public bool UserAgentEscaped;
-    public bool SourceIpEscaped;
 
     /// <summary>eventTime is in CloudTrail's own form (yyyy-MM-ddTHH:mm:ssZ): its bytes are how the replay prints it.</summary>
     public bool TimeCanonical;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -18,11 +19,6 @@ public readonly ref struct UnmatchedRecord
     private readonly Range _region;
     private readonly Range _time;
     private readonly Range _identity;
-    private readonly Range _userAgent;
-    private readonly Range _sourceIp;
-    private readonly Range _additionalData;
-    private readonly bool _userAgentEscaped;
-    private readonly bool _sourceIpEscaped;
     private readonly bool _timeCanonical;
 
     internal UnmatchedRecord(ReadOnlySpan<byte> value, string name, DateTimeOffset time, in RecordFields fields)
@@ -35,11 +31,6 @@ public readonly ref struct UnmatchedRecord
         _region = fields.Region;
         _time = fields.Time;
         _identity = fields.Identity;
-        _userAgent = fields.UserAgent;
-        _sourceIp = fields.SourceIp;
-        _additionalData = fields.AdditionalData;
-        _userAgentEscaped = fields.UserAgentEscaped;
-        _sourceIpEscaped = fields.SourceIpEscaped;
         _timeCanonical = fields.TimeCanonical;
     }
 
@@ -79,41 +70,26 @@ public readonly ref struct UnmatchedRecord
     /// <summary>The region, or null.</summary>
     public string? Region => HasRegion ? Encoding.UTF8.GetString(Value[_region]) : null;
 
-    /// <summary>The actor, through the same attribution as the full pipeline (only the fields it reads are parsed).</summary>
+    /// <summary>
+    /// The actor: the record read by the full pipeline's own parser and attributed by its own attribution, so the
+    /// fast path cannot know less than they do (a failed call's unverified SAML provider, say). Renderers that print
+    /// only the actor's description cache it per userIdentity.
+    /// </summary>
     public Actor Attribute(ActorAttributor attributor)
     {
-        using var identity = _identity.Equals(default(Range)) ? null : JsonDocument.Parse(Value[_identity].ToArray());
-        using var data = _additionalData.Equals(default(Range)) ? null : JsonDocument.Parse(Value[_additionalData].ToArray());
-        var record = new CloudTrailRecord
+        var bytes = ArrayPool<byte>.Shared.Rent(Value.Length);
+        try
         {
-            EventName = Name,
-            EventTime = Time,
-            UserIdentity = identity is null ? null : CloudTrailParser.ParseIdentity(identity.RootElement),
-            RecipientAccountId = Account,
-            AwsRegion = Region,
-            UserAgent = Text(_userAgent, _userAgentEscaped),
-            SourceIpAddress = Text(_sourceIp, _sourceIpEscaped),
-            AdditionalEventData = data?.RootElement.Clone(),
-        };
-        return attributor.Attribute(new CloudTrailEvent { Id = Id(), Name = Name, Detail = default, Record = record });
-    }
-
-    private string? Text(Range range, bool escaped)
-    {
-        if (range.Equals(default(Range)))
-        {
-            return null;
+            Value.CopyTo(bytes);
+            using var document = JsonDocument.Parse(bytes.AsMemory(0, Value.Length));
+            var parsed = CloudTrailParser.Parse(document.RootElement, envelope: null, FieldRepairs.None);
+            // The filter took only records the parser accepts (eventName, eventTime and account as plain text).
+            return attributor.Attribute(parsed.Event ?? throw new InvalidOperationException($"the fast path took a record the parser rejects: {parsed.Rejection}"));
         }
-
-        if (!escaped)
+        finally
         {
-            return Encoding.UTF8.GetString(Value[range]);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
-
-        // The range is the string's content: read it again with its quotes to decode the escapes.
-        var reader = new Utf8JsonReader(Value[(range.Start.Value - 1)..(range.End.Value + 1)]);
-        reader.Read();
-        return reader.GetString();
     }
 
     /// <summary>The time as the replay prints it (yyyy-MM-ddTHH:mm:ssZ).</summary>

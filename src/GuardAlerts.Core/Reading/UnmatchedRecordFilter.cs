@@ -21,6 +21,9 @@ public sealed class UnmatchedRecordFilter
     private const int MaxDepth = 64;
     private const int MaxInterned = 4096;
 
+    // Objects with more names than this are checked for duplicates through a hash index instead of a scan.
+    private const int SmallObject = 32;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     private readonly RiskTable _table;
@@ -31,6 +34,10 @@ public sealed class UnmatchedRecordFilter
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
     private readonly int[] _frameStart = new int[MaxDepth + 2];
     private readonly ulong[] _frameBloom = new ulong[MaxDepth + 2];
+    private readonly long[] _frameId = new long[MaxDepth + 2];
+    private readonly PropertyNameIndex _index = new(MaxDepth);
+    private long _frames;
+    private long _scanned;
     private ulong[] _keys = new ulong[256];
     private int[] _offsets = new int[256];
     private int[] _lengths = new int[256];
@@ -57,9 +64,6 @@ public sealed class UnmatchedRecordFilter
         Region,
         Account,
         Identity,
-        UserAgent,
-        SourceIp,
-        AdditionalData,
         IdentityType,
         NotARecord,
     }
@@ -89,12 +93,11 @@ public sealed class UnmatchedRecordFilter
             var names = 0;
             var depth = 0;
             _frameStart[0] = 0;
+            _frameId[0] = ++_frames;
             var bloom = 0UL;
             var pending = Field.None;
             var identityDepth = -1;
             var identityStart = 0;
-            var dataStart = 0;
-            var dataDepth = -1;
             while (true)
             {
                 if (!reader.Read())
@@ -113,13 +116,25 @@ public sealed class UnmatchedRecordFilter
 
                         var span = reader.ValueSpan;
                         var key = Pack(span);
-                        var bit = 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 58);
-                        if ((bloom & bit) != 0 && IsDuplicate(data, span, key, _frameStart[depth], names))
+                        if (names - _frameStart[depth] >= SmallObject)
                         {
-                            return SkimStatus.FullParse; // the full parser rejects duplicate properties
+                            // Past a few dozen names the filter below is saturated and a scan per name is quadratic.
+                            if (_index.AddOrFind(data, span, key, depth, _frameId[depth], _frameStart[depth], names, new(_keys, _offsets, _lengths)))
+                            {
+                                return SkimStatus.FullParse;
+                            }
+                        }
+                        else
+                        {
+                            var bit = 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 58);
+                            if ((bloom & bit) != 0 && IsDuplicate(data, span, key, _frameStart[depth], names))
+                            {
+                                return SkimStatus.FullParse; // the full parser rejects duplicate properties
+                            }
+
+                            bloom |= bit;
                         }
 
-                        bloom |= bit;
                         if (names == _keys.Length)
                         {
                             Grow();
@@ -151,11 +166,6 @@ public sealed class UnmatchedRecordFilter
                             identityDepth = depth + 1;
                             identityStart = (int)reader.TokenStartIndex;
                         }
-                        else if (pending == Field.AdditionalData)
-                        {
-                            dataDepth = depth + 1;
-                            dataStart = (int)reader.TokenStartIndex;
-                        }
                         else if (pending != Field.None)
                         {
                             return SkimStatus.FullParse;
@@ -165,6 +175,7 @@ public sealed class UnmatchedRecordFilter
                         _frameBloom[depth] = bloom;
                         depth++;
                         _frameStart[depth] = names;
+                        _frameId[depth] = ++_frames;
                         bloom = 0;
                         continue;
 
@@ -179,11 +190,6 @@ public sealed class UnmatchedRecordFilter
                         {
                             fields.Identity = identityStart..(int)reader.BytesConsumed;
                             identityDepth = -1;
-                        }
-                        else if (depth == dataDepth)
-                        {
-                            fields.AdditionalData = dataStart..(int)reader.BytesConsumed;
-                            dataDepth = -1;
                         }
 
                         names = _frameStart[depth];
@@ -200,8 +206,7 @@ public sealed class UnmatchedRecordFilter
                         continue;
 
                     case JsonTokenType.String:
-                        if (reader.ValueIsEscaped
-                            && ((pending is not (Field.None or Field.UserAgent or Field.SourceIp)) || MayHoldLoneSurrogate(reader.ValueSpan)))
+                        if (reader.ValueIsEscaped && (pending != Field.None || Events.LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
                         {
                             // A field we read as bytes, or an escape the full parser would fail to decode ("\uD800").
                             return SkimStatus.FullParse;
@@ -227,8 +232,6 @@ public sealed class UnmatchedRecordFilter
                                 case Field.EventTime: fields.Time = range; break;
                                 case Field.Region: fields.Region = range; break;
                                 case Field.Account: fields.Account = range; break;
-                                case Field.UserAgent: fields.UserAgent = range; fields.UserAgentEscaped = reader.ValueIsEscaped; break;
-                                case Field.SourceIp: fields.SourceIp = range; fields.SourceIpEscaped = reader.ValueIsEscaped; break;
                                 case Field.IdentityType:
                                     // Attribution reads these types' principal from requestParameters, and a rule covering
                                     // every call of an identity (the root user) matches whatever the eventName: full parse.
@@ -306,23 +309,6 @@ public sealed class UnmatchedRecordFilter
         return false;
     }
 
-    /// <summary>Whether an escaped string has a \\uD800-\\uDFFF escape (a surrogate; alone it is invalid text).</summary>
-    private static bool MayHoldLoneSurrogate(ReadOnlySpan<byte> escaped)
-    {
-        for (var i = escaped.IndexOf("\\u"u8); i >= 0 && i + 3 < escaped.Length; )
-        {
-            if ((escaped[i + 2] | 0x20) == 'd' && escaped[i + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
-            {
-                return true;
-            }
-
-            var next = escaped[(i + 2)..].IndexOf("\\u"u8);
-            i = next < 0 ? -1 : i + 2 + next;
-        }
-
-        return false;
-    }
-
     private static Field TopLevelField(ReadOnlySpan<byte> name) => name.Length switch
     {
         6 when name.SequenceEqual("detail"u8) => Field.NotARecord,
@@ -332,13 +318,10 @@ public sealed class UnmatchedRecordFilter
         9 when name.SequenceEqual("eventName"u8) => Field.EventName,
         9 when name.SequenceEqual("eventTime"u8) => Field.EventTime,
         9 when name.SequenceEqual("awsRegion"u8) => Field.Region,
-        9 when name.SequenceEqual("userAgent"u8) => Field.UserAgent,
         11 when name.SequenceEqual("eventSource"u8) => Field.EventSource,
         11 when name.SequenceEqual("detail-type"u8) => Field.NotARecord,
         12 when name.SequenceEqual("userIdentity"u8) => Field.Identity,
-        15 when name.SequenceEqual("sourceIPAddress"u8) => Field.SourceIp,
         18 when name.SequenceEqual("recipientAccountId"u8) => Field.Account,
-        19 when name.SequenceEqual("additionalEventData"u8) => Field.AdditionalData,
         _ => Field.None,
     };
 
@@ -366,8 +349,12 @@ public sealed class UnmatchedRecordFilter
         return head ^ BitOperations.RotateLeft(tail, 29) ^ ((ulong)name.Length << 56);
     }
 
+    /// <summary>Names compared while looking for duplicates (scans and index probes): the work tests bound.</summary>
+    internal long NameComparisons => _scanned + _index.Comparisons;
+
     private bool IsDuplicate(ReadOnlySpan<byte> data, ReadOnlySpan<byte> name, ulong key, int from, int to)
     {
+        _scanned += to - from;
         for (var i = from; i < to; i++)
         {
             if (_keys[i] == key && _lengths[i] == name.Length && data.Slice(_offsets[i], _lengths[i]).SequenceEqual(name))

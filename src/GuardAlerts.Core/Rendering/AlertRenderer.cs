@@ -120,6 +120,11 @@ public static class AlertRenderer
             Label(b, "Note").Append(Clean(label)).AppendLine(" (attribution labels the alert; it does not silence it)");
         }
 
+        if (e.RepairedText is { } repaired)
+        {
+            Label(b, "Note").AppendLine(Clean(repaired.Note));
+        }
+
         AppendWhat(Label(b, "What"), e, c).AppendLine();
         Label(b, "Severity").Append(c.Severity.Name());
         if (c.Match.Notes.Count > 0)

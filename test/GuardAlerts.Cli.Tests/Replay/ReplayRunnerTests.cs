@@ -181,19 +181,12 @@ public class ReplayRunnerTests
         var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FixedTimeProvider(Now));
         using var stdout = new MemoryStream();
         using var gate = new ManualResetEventSlim();
-        var output = new StallingOutput(new JsonLinesOutput(stdout), gate);
+        var output = new GatedOutput(new JsonLinesOutput(stdout), gate);
         var pool = new ChunkPool(1000);
         var run = Task.Run(() => new ReplayRunner(pipeline, output, TextWriter.Null, null, parallelism: 2, fastPath: true, chunks: pool).RunAsync(files, CancellationToken.None));
 
         // Wait until the readers stop taking buffers.
-        var last = -1;
-        for (var settled = 0; settled < 5; await Task.Delay(200))
-        {
-            settled = pool.Allocated == last ? settled + 1 : 0;
-            last = pool.Allocated;
-        }
-
-        var stalled = pool.Allocated;
+        var stalled = await GatedOutput.SettledAsync(() => pool.Allocated);
         gate.Set();
         var summary = await run;
 
@@ -202,23 +195,5 @@ public class ReplayRunnerTests
         Assert.True(pool.Allocated < 200, $"{pool.Allocated} buffers for 30 files of ~22 each: the readers ran ahead without limit");
         Assert.Equal(90_000, summary.Events);
         Assert.Equal(90_000, Encoding.UTF8.GetString(stdout.ToArray()).Count(c => c == '\n'));
-    }
-
-    /// <summary>Blocks the writer's first write until the gate opens.</summary>
-    private sealed class StallingOutput(IReplayOutput inner, ManualResetEventSlim gate) : IReplayOutput
-    {
-        public void Decided(Core.Reading.InputItem item, Decision decision) => inner.Decided(item, decision);
-
-        public void Unreadable(Core.Reading.InputItem item) => inner.Unreadable(item);
-
-        public void Finish(ReplaySummary summary) => inner.Finish(summary);
-
-        public IUnmatchedRenderer CreateRenderer(AlertPipeline pipeline) => inner.CreateRenderer(pipeline);
-
-        public void WriteRendered(ReadOnlySpan<byte> utf8)
-        {
-            gate.Wait();
-            inner.WriteRendered(utf8);
-        }
     }
 }

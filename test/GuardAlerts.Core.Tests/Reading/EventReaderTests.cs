@@ -95,7 +95,7 @@ public class EventReaderTests
         // budget plus a few passes over the input (without it: about 20,000 lines x 70 KB = 1.4 GB).
         var bytes = Json.Utf8(string.Concat(Enumerable.Repeat("{\"a\":[\n", 20_000)));
         const long budget = 4L << 20;
-        var state = new ReaderState(new MemoryStream(bytes), "unclosed.jsonl", filter: null, resyncBudgetBytes: budget);
+        var state = new ReaderState(new MemoryStream(bytes), "unclosed.jsonl", filter: null, budget: null, resyncBudgetBytes: budget);
 
         var items = new List<InputItem>();
         while (await state.NextAsync(CancellationToken.None) is { } next)
@@ -160,7 +160,7 @@ public class EventReaderTests
     {
         var items = await ReadAsync(Json.Utf8(Record.Replace("StopLogging", "Stop\\uD800Logging", StringComparison.Ordinal)));
 
-        Assert.Contains("invalid text", Assert.Single(items).Parsed?.Rejection, StringComparison.Ordinal);
+        Assert.Contains("eventName holds invalid text", Assert.Single(items).Parsed?.Rejection, StringComparison.Ordinal);
     }
 
     [Fact]

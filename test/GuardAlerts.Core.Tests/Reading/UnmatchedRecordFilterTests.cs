@@ -12,14 +12,6 @@ public class UnmatchedRecordFilterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 10, 18, 0, 0, 0, TimeSpan.Zero);
 
-    private sealed class CapturingSink(AlertPipeline pipeline) : IUnmatchedRecordSink
-    {
-        public List<Decision> Decisions { get; } = [];
-        public bool NeedsDrain => false;
-        public void Accept(in UnmatchedRecord record) => Decisions.Add(pipeline.DecideUnmatched(record));
-        public ValueTask DrainAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-    }
-
     private static AlertPipeline Pipeline(AlertPolicy? policy = null) =>
         new(policy ?? PolicyLoader.LoadEmbedded(Now), new InMemoryAlertLedger(), new RecordingPublisher(), new FakeTimeProvider(Now));
 
@@ -214,6 +206,73 @@ public class UnmatchedRecordFilterTests
         Assert.Equal(SkimStatus.FullParse, filter.TrySkip(bytes.AsSpan(0, 30), isFinal: true, out _));
         Assert.Equal(SkimStatus.Skipped, filter.TrySkip(bytes, isFinal: false, out var consumed));
         Assert.Equal(bytes.Length, consumed);
+    }
+
+    public static TheoryData<string, int> ManyKeys => new()
+    {
+        // Short names, names that pack to the same 64-bit key (equal first and last 8 bytes), and a nested object.
+        { "k{0}", 120_000 },
+        { "prefix00{0}suffix00", 60_000 },
+        { "nested", 60_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManyKeys))]
+    public void TrySkip_WhenAnObjectHasTensOfThousandsOfKeys_ShouldCompareNamesLinearly(string pattern, int keys)
+    {
+        // The duplicate check compared each name with every earlier one once the per-object filter saturated:
+        // 120,000 keys took ~7e9 comparisons (8 s of CPU). Work is counted, not timed.
+        var body = string.Join(",", Enumerable.Range(0, keys).Select(i => $"\"{string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern == "nested" ? "n{0}" : pattern, i)}\":{i % 10}"));
+        var parameters = pattern == "nested" ? "{\"outer\":{" + body + "},\"again\":{" + body + "}}" : "{" + body + "}";
+        var bytes = Encoding.UTF8.GetBytes($$"""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","requestParameters":{{parameters}}}""");
+        var filter = new UnmatchedRecordFilter(Pipeline().Policy.RiskTable, new CapturingSink(Pipeline()));
+
+        var status = filter.TrySkip(bytes, isFinal: true, out _);
+
+        Assert.Equal(SkimStatus.Skipped, status);
+        var names = pattern == "nested" ? 2 * keys : keys;
+        Assert.True(filter.NameComparisons <= 4L * names, $"{filter.NameComparisons} name comparisons for {names} names");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(59_999)]
+    public void TrySkip_WhenTheLastOfManyKeysRepeatsAnEarlierOne_ShouldStillFindTheDuplicate(int repeated)
+    {
+        var body = string.Join(",", Enumerable.Range(0, 60_000).Select(i => $"\"k{i}\":0")) + $",\"k{repeated}\":1";
+        var bytes = Encoding.UTF8.GetBytes("""{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","requestParameters":{""" + body + "}}");
+
+        var status = new UnmatchedRecordFilter(Pipeline().Policy.RiskTable, new CapturingSink(Pipeline())).TrySkip(bytes, isFinal: true, out _);
+
+        Assert.Equal(SkimStatus.FullParse, status);
+    }
+
+    [Fact]
+    public async Task TrySkip_WhenALargeRecordArrivesInSmallReads_ShouldSkimItAFewTimesNotOncePerRead()
+    {
+        // The filter starts over whenever it needs more bytes: a 900 KB record read 1 KB at a time (a slow gzip
+        // stream) was skimmed ~900 times. The reader now at least doubles what the filter sees between tries.
+        var body = string.Join(",", Enumerable.Range(0, 70_000).Select(i => $"\"k{i}\":0"));
+        var record = Encoding.UTF8.GetBytes("""{"Records":[{"eventName":"GetObject","eventTime":"2026-10-17T12:03:07Z","recipientAccountId":"1","requestParameters":{""" + body + "}}]}");
+        var sink = new CapturingSink(Pipeline());
+        var state = new ReaderState(new TrickleStream(record, 1024), "trickle.json", new UnmatchedRecordFilter(Pipeline().Policy.RiskTable, sink));
+
+        while (await state.NextAsync(CancellationToken.None) is { } items)
+        {
+            Assert.Empty(items);
+        }
+
+        Assert.Single(sink.Decisions);
+        Assert.True(state.OfferedBytes <= 4L * record.Length, $"{state.OfferedBytes} bytes offered to the filter for a {record.Length}-byte record");
+    }
+
+    /// <summary>A stream that returns at most <paramref name="chunk"/> bytes per read.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
     }
 
     [Fact]

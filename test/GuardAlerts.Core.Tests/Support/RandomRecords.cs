@@ -5,7 +5,7 @@ namespace GuardAlerts.Core.Tests.Support;
 
 /// <summary>
 /// Seeded random CloudTrail records for differential tests: every identity type, fields missing, null or of the wrong
-/// type, escapes (valid and lone surrogates), odd timestamps, duplicate properties, envelopes and covered names.
+/// type, escapes (valid and lone surrogates), failed calls, odd timestamps, duplicate properties, envelopes and covered names.
 /// </summary>
 internal static class RandomRecords
 {
@@ -37,6 +37,7 @@ internal static class RandomRecords
             "\"userAgent\":\"" + Agents[r.Next(Agents.Length)] + "\"",
             "\"requestParameters\":" + Pick(r, ["{\"roleArn\":\"arn:aws:iam::111122223333:role/x\",\"roleSessionName\":\"s\"}", "null", "{\"a\":{\"b\":[1,2,{\"c\":null}]}}"], 0.6),
             "\"additionalEventData\":" + Pick(r, ["{\"SamlProviderArn\":\"arn:aws:iam::111122223333:saml-provider/idp\"}", "{\"MFAUsed\":\"Yes\"}", "null"], 0.3),
+            "\"errorCode\":" + Pick(r, ["null", "\"AccessDenied\"", "\"\""], 0.6),
             "\"eventID\":" + Pick(r, ["\"" + n.ToString(CultureInfo.InvariantCulture) + "-id\"", "null", "42", "{\"x\":1}"], 0.85),
             "\"readOnly\":" + Pick(r, ["true", "false", "\"true\""], 0.9),
             "\"recipientAccountId\":" + Pick(r, ["\"111122223333\"", "\"444455556666\"", "null", "111122223333"], 0.92),

@@ -47,6 +47,16 @@ public sealed class ExemptionList
             return false;
         }
 
+        // accounts says where the event was recorded, not who acted: when it is all that anchors a field the caller
+        // chooses (session name, user agent, a private source address behind its own VPC endpoint), a principal of
+        // another account acting on a resource here would match by choosing them.
+        if (match.PrincipalArns is null && match.SamlProviders is null
+            && (match.SessionNames is not null || match.UserAgents is not null || match.SourceIps is not null)
+            && !string.Equals(actor.AccountId, e.Account, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         return Field(match.Accounts, e.Account)
             && Field(match.Regions, e.Region)
             && Field(match.EventNames, e.Kind == EventKind.CloudTrail ? e.Name : null)

@@ -216,6 +216,16 @@ public class ExemptionSpoofingTests
         Assert.False(Exempted(match, Call("444455556666")));
     }
 
+    [Fact]
+    public void Find_WhenAFindingsRemoteHostIsInSourceIpsUnderAccounts_ShouldExempt()
+    {
+        // A known scanner probing the account: the finding's actor is the remote host, which has no account.
+        var probe = Json.Finding("Recon:EC2/PortProbeUnprotectedPort", 5.0,
+            extra: ""","action":{"actionType":"PORT_PROBE","portProbeAction":{"portProbeDetails":[{"remoteIpDetails":{"ipAddressV4":"203.0.113.9"}}]}}""");
+
+        Assert.True(Exempted("""{"accounts":"111122223333","findingTypes":"Recon:EC2/PortProbeUnprotectedPort","sourceIps":"203.0.113.0/24"}""", probe));
+    }
+
     [Theory]
     [InlineData("""{"sessionNames":"StaxHelper","regions":"us-east-1","eventNames":"StopLogging","findingTypes":"*","sourceIps":"0.0.0.0/0"}""")]
     [InlineData("""{"userAgents":"*Terraform*","regions":"*"}""")]

@@ -69,7 +69,7 @@ public sealed record PolicyStatementTest(
 
             foreach (var test in block.Value.EnumerateObject())
             {
-                if (Glob.AnyMatch(keys, test.Name) && Values(test.Value).Any(v => !IamWildcard.IsStars(v)))
+                if (Glob.AnyMatch(keys, test.Name) && Values(test.Value).Any(v => !IamWildcard.IsStars(v)) && !AdmitsTheInternet(test))
                 {
                     return true;
                 }
@@ -77,6 +77,24 @@ public sealed record PolicyStatementTest(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An address condition whose blocks together hold every internet address (0.0.0.0/0, both halves of IPv4, ::/0)
+    /// lets every caller in: addresses are compared as sets, as the network rules compare them, not as text.
+    /// </summary>
+    private static bool AdmitsTheInternet(JsonProperty test)
+    {
+        var ranges = new List<IpRange>();
+        foreach (var value in Values(test.Value))
+        {
+            if (IpRange.TryParse(value.Trim(), out var range))
+            {
+                ranges.Add(range!);
+            }
+        }
+
+        return ranges.Count > 0 && Network.InternetAddresses.CoveredBy(Network.IpRangeSet.Of(ranges));
     }
 
     // A negated operator (StringNotEquals, NotIpAddress) lets in everyone but some; IfExists passes when the key is

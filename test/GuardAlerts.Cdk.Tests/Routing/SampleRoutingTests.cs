@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using GuardAlerts.Cdk.Tests.Support;
+using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Core.Policy;
+using GuardAlerts.Core.Reading;
+using GuardAlerts.Testing.Routing;
 using Xunit.Abstractions;
 
 namespace GuardAlerts.Cdk.Tests.Routing;
@@ -63,6 +67,38 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
         Assert.Equal(EventBuses.AllManagementEvents, (string?)stack.Resources("AWS::Events::Rule").Single(r => r.Id == delivery.RuleId).Properties["State"]);
         // The same call as a write is delivered by the default state too: the state is what lets the read through.
         Assert.Single(buses.Put(ApiCall("s3.amazonaws.com", "ListBuckets", readOnly: false), "us-east-1"), d => d.TargetId == cloudTrail);
+    }
+
+    /// <summary>
+    /// STS records AssumeRoleWithSAML with "readOnly": true (a real record: "eventName": "AssumeRoleWithSAML", ...,
+    /// "readOnly": true, "eventType": "AwsApiCall"), and the EventBridge guide's own example of a read-only management
+    /// event is STS AssumeRole (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html):
+    /// only a rule in the ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS state receives it. The provider-engineer rule
+    /// alerts on it; the event must reach the CloudTrail function as AWS sends it, in the region of the STS endpoint.
+    /// </summary>
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public async Task AssumeRoleWithSaml_AsCloudTrailRecordsIt_ShouldReachTheCloudTrailFunction(string region)
+    {
+        var buses = SynthesizedStacks.Buses(synth);
+        var main = SynthesizedStacks.MainStack(buses, region);
+        var cloudTrail = main.Resources("AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == "cloudtrail").Id;
+        var assumed = ApiCall("sts.amazonaws.com", "AssumeRoleWithSAML", readOnly: true, new JsonObject
+        {
+            ["roleArn"] = $"arn:aws:iam::{DeployedStack.Account}:role/staxid-admin-role",
+            ["principalArn"] = $"arn:aws:iam::{DeployedStack.Account}:saml-provider/staxid",
+            ["roleSessionName"] = "0f1e2d3c-0000-4000-8000-000000000000",
+        }, region);
+        var parsed = Assert.Single(EventReader.ParseValue(Encoding.UTF8.GetBytes(assumed.ToJsonString()), "AssumeRoleWithSAML", 1, 0)).Parsed!;
+        var policy = PolicyLoader.LoadEmbedded(DateTimeOffset.UtcNow);
+        var decision = await new AlertPipeline(policy, new InMemoryAlertLedger(), new RecordingPublisher(), TimeProvider.System).ProcessAsync(parsed);
+        Assert.Equal(Outcome.Alert, decision.Outcome);
+
+        var reached = buses.Put(assumed, region).Where(d => d.Stack == main && d.TargetId == cloudTrail).ToList();
+
+        Assert.True(reached.Count == 1, $"{region}: the {decision.RuleId} alert's event (readOnly: true) reached the CloudTrail function {reached.Count} times; "
+            + $"rules that could match it: {string.Join(", ", main.Resources("AWS::Events::Rule").Where(r => r.Properties["EventPattern"] is { } p && EventPatternMatcher.Matches(main.Resolve(p)!, assumed)).Select(r => $"{r.Id} ({(string?)r.Properties["State"] ?? "ENABLED"})"))}");
     }
 
     internal static JsonObject ApiCall(string eventSource, string eventName, bool readOnly, JsonObject? requestParameters = null, string region = "us-east-1") => new()

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Amazon.CDK;
+using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
@@ -99,6 +101,62 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
 
         Assert.True(reached.Count == 1, $"{region}: the {decision.RuleId} alert's event (readOnly: true) reached the CloudTrail function {reached.Count} times; "
             + $"rules that could match it: {string.Join(", ", main.Resources("AWS::Events::Rule").Where(r => r.Properties["EventPattern"] is { } p && EventPatternMatcher.Matches(main.Resolve(p)!, assumed)).Select(r => $"{r.Id} ({(string?)r.Properties["State"] ?? "ENABLED"})"))}");
+    }
+
+    /// <summary>
+    /// IAM is a global service: CloudTrail delivers its events to EventBridge in us-east-1 only
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html). A deployment whose regions
+    /// leave out us-east-1 (-c regions=eu-west-1) is accepted, and its us-east-1 companion forwards only changes to
+    /// the stack's own roles, so the table's IAM alerts (a new user, a new access key, an admin policy attached) reach
+    /// no function at all. Such a deployment must either be refused with the reason, or deliver them.
+    /// </summary>
+    [Fact]
+    public async Task IamEvent_WhenNoRegionIsUsEast1_ShouldReachACloudTrailFunction()
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-regions-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = "eu-west-1" },
+            });
+            DeploymentSettings settings;
+            try
+            {
+                settings = DeploymentSettings.FromContext(app.Node.TryGetContext);
+            }
+            catch (DeploymentSettingsException refused)
+            {
+                // Refusing it, with the reason, loses nothing.
+                output.WriteLine("refused: " + refused.Message);
+                return;
+            }
+
+            GuardAlertsApp.AddStacks(app, settings, RiskTables.Repo(), inProcess.Package, DeployedStack.Account, null);
+            var assembly = app.Synth();
+            var buses = new EventBuses(assembly.Stacks
+                .Select(a => new DeployedStack(a.StackName, a.Environment.Region, JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, a.TemplateFile)))!))
+                .ToList());
+            var createUser = ApiCall("iam.amazonaws.com", "CreateUser", readOnly: false, new JsonObject { ["userName"] = "backdoor" }, "us-east-1");
+            var parsed = Assert.Single(EventReader.ParseValue(Encoding.UTF8.GetBytes(createUser.ToJsonString()), "CreateUser", 1, 0)).Parsed!;
+            var decision = await new AlertPipeline(PolicyLoader.LoadEmbedded(DateTimeOffset.UtcNow), new InMemoryAlertLedger(), new RecordingPublisher(), TimeProvider.System).ProcessAsync(parsed);
+            Assert.Equal(Outcome.Alert, decision.Outcome);
+
+            var reached = buses.Put(createUser, "us-east-1")
+                .Where(d => d.TargetId is { } t && d.Stack.TypeOf(t) == "AWS::Lambda::Function")
+                .ToList();
+
+            Assert.True(reached.Count > 0, $"the {decision.RuleId} alert's event, delivered by AWS in us-east-1, reached no function of the stacks "
+                + string.Join(", ", buses.Stacks.Select(s => $"{s.StackName} ({s.Region})")));
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
     }
 
     internal static JsonObject ApiCall(string eventSource, string eventName, bool readOnly, JsonObject? requestParameters = null, string region = "us-east-1") => new()

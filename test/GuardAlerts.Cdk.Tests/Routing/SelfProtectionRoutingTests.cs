@@ -97,6 +97,58 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
     }
 
     /// <summary>
+    /// SNS encrypts every message published to an encrypted topic with the topic's key, and Publish fails with
+    /// KMSDisabled, KMSInvalidState (pending deletion) or KMSAccessDenied once that key is disabled, scheduled for
+    /// deletion or its policy no longer admits the publisher (SNS Publish API errors). The message that reports such
+    /// a change to the topics' key must therefore travel on topics that do not depend on that key; otherwise the one
+    /// call that silences every alert, alarm and self-protection message is the one nobody hears about.
+    /// </summary>
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-west-1")]
+    public void ChangingTheTopicsKey_ShouldBeReportedOnTopicsThatDoNotDependOnIt(string region)
+    {
+        var buses = SynthesizedStacks.Buses(synth);
+        var stack = SynthesizedStacks.MainStack(buses, region);
+        var everyone = new SortedSet<string>(Recipients.Everyone(stack, "email").Concat(Recipients.Everyone(stack, "sms")), StringComparer.Ordinal);
+        var failures = new StringBuilder();
+        foreach (var (key, _) in stack.Resources("AWS::KMS::Key"))
+        {
+            var keyArn = stack.GetAtt(key, "Arn");
+            foreach (var e in new[]
+            {
+                Call(stack, "kms.amazonaws.com", "DisableKey", new() { ["keyId"] = stack.Ref(key) }),
+                Call(stack, "kms.amazonaws.com", "ScheduleKeyDeletion", new() { ["keyId"] = keyArn, ["pendingWindowInDays"] = 7 }),
+                Call(stack, "kms.amazonaws.com", "PutKeyPolicy", new() { ["keyId"] = keyArn, ["policyName"] = "default" }),
+            })
+            {
+                var reached = new SortedSet<string>(StringComparer.Ordinal);
+                var silenced = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var d in buses.Put(e.Event, e.Arrival).Where(d => d.Stack == stack && d.TargetArn.StartsWith("arn:aws:sns:", StringComparison.Ordinal)))
+                {
+                    var topic = stack.Resources("AWS::SNS::Topic").Single(t => stack.Ref(t.Id) == d.TargetArn);
+                    if (topic.Properties["KmsMasterKeyId"] is { } topicKey && stack.ResolveText(topicKey) is var k && (k == keyArn || k == stack.Ref(key)))
+                    {
+                        silenced.Add(topic.Id);
+                        continue;
+                    }
+
+                    var body = d.Input is JsonValue v && v.TryGetValue<string>(out var text) ? text : d.Input.ToJsonString();
+                    reached.UnionWith(Recipients.Of(stack, d.TargetArn, new Dictionary<string, SnsMessageAttribute>(), body));
+                }
+
+                if (!reached.SetEquals(everyone))
+                {
+                    failures.AppendLine($"{region}: {e.What} reached {MessageDeliveryTests.Show(reached)}, expected {MessageDeliveryTests.Show(everyone)}"
+                        + (silenced.Count > 0 ? $"; its message goes to {string.Join(", ", silenced)}, encrypted with the very key it reports on" : ""));
+                }
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    /// <summary>
     /// The self-protection rules match the stack's rules and alarms, and the companion's rule and role, by the prefix
     /// "stack name-" their generated names start with. CloudFormation generates "stack-LogicalId-SUFFIX" and shortens
     /// it when it exceeds the service's limit; how is not documented, and names seen in the wild cut the stack name

@@ -12,7 +12,7 @@ staging="$out.staging.$$"
 rm -rf "$staging" && mkdir -p "$staging/config"
 trap 'rm -rf "$staging"' EXIT
 "$root/scripts/aot-publish.sh" "$root/src/GuardAlerts.Functions/GuardAlerts.Functions.csproj" bootstrap "$staging/bootstrap"
-cp "$root/config/risk-table.json" "$root/config/exemptions.json" "$staging/config/"
+cp "$root/config/risk-table.json" "$root/config/exemptions.json" "$root/config/providers.json" "$staging/config/"
 "$root/scripts/check-glibc.sh" "$staging/bootstrap" 1>&2
 rm -rf "$out"
 mv "$staging" "$out"

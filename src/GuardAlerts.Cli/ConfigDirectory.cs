@@ -3,9 +3,24 @@ using GuardAlerts.Core.Policy;
 
 namespace GuardAlerts.Cli;
 
-/// <summary>Reads the policy from --config DIR, or the embedded defaults when no directory is given.</summary>
+/// <summary>
+/// Reads the policy from --config DIR (risk-table.json and exemptions.json, and providers.json when present), or the
+/// embedded defaults when no directory is given.
+/// </summary>
 internal static class ConfigDirectory
 {
+    /// <summary>The optional providers file of <paramref name="directory"/> (embedded default when null): bytes and name, or nulls when absent.</summary>
+    public static (byte[]? Providers, string? ProvidersName) ReadProviders(string? directory)
+    {
+        if (directory is null)
+        {
+            return (PolicyLoader.Embedded(PolicyLoader.ProvidersFile), "(embedded) config/" + PolicyLoader.ProvidersFile);
+        }
+
+        var file = Path.Combine(directory, PolicyLoader.ProvidersFile);
+        return File.Exists(file) ? (File.ReadAllBytes(file), file) : (null, null);
+    }
+
     public static (byte[] RiskTable, string RiskTableName, byte[] Exemptions, string ExemptionsName) ReadFiles(string? directory)
     {
         if (directory is null)
@@ -35,7 +50,8 @@ internal static class ConfigDirectory
     public static AlertPolicy Load(string? directory, DateTimeOffset now)
     {
         var (table, tableName, exemptions, exemptionsName) = ReadFiles(directory);
-        return PolicyLoader.Load(table, tableName, exemptions, exemptionsName, now);
+        var (providers, providersName) = ReadProviders(directory);
+        return PolicyLoader.Load(table, tableName, exemptions, exemptionsName, now, providers, providersName);
     }
 
     /// <summary>The policy, or null after writing every configuration error to <paramref name="stderr"/>.</summary>

@@ -17,7 +17,7 @@ internal static class RedriveCommand
         var queueUrl = new Option<string>("--queue-url") { Description = "The dead-letter queue (the stack's DeadLetterQueueUrl output)", Required = true };
         var table = new Option<string?>("--table") { Description = "The DynamoDB ledger table (default: GUARDALERTS_TABLE)" };
         var topicArn = new Option<string?>("--topic-arn") { Description = "The SNS topic alerts go to (default: GUARDALERTS_TOPIC_ARN)" };
-        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json (default: the embedded defaults)" };
+        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json, and optionally providers.json (default: the embedded defaults)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show each message and why it failed: process nothing, delete nothing" };
         var maxMessages = new Option<int>("--max-messages") { Description = "Stop after this many messages", DefaultValueFactory = _ => 100 };
 

@@ -17,7 +17,7 @@ internal static class ReplayCommand
         };
         var format = new Option<string>("--format") { Description = "text (a table and a summary) or jsonl (one JSON object per event)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
-        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json (default: the embedded defaults)" };
+        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json, and optionally providers.json (default: the embedded defaults)" };
         var now = new Option<string?>("--now") { Description = "Decide as of this ISO-8601 time (exemption expiry); default: now" };
         var table = new Option<string?>("--table") { Description = "Use this DynamoDB ledger table (with --topic-arn): the real adapters, as the functions use them" };
         var topicArn = new Option<string?>("--topic-arn") { Description = "Publish alerts to this SNS topic (with --table)" };

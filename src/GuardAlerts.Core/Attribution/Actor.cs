@@ -32,6 +32,16 @@ public sealed record Actor
     /// <summary>A label from attribution (for example "Stax automation"): context for the reader, never a reason to stay silent.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// The caller's account when it is another account than <paramref name="eventAccount"/> (where the event was
+    /// recorded): a principal from another account acting here. Null for AWS services and when either is unknown.
+    /// </summary>
+    public string? OtherAccount(string? eventAccount) =>
+        IdentityType != "AWSService" && AccountId is { Length: 12 } account && account.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
+        && eventAccount is not null && !string.Equals(account, eventAccount, StringComparison.Ordinal)
+            ? account
+            : null;
+
     /// <summary>The key used for dedup windows: the most stable identifier available.</summary>
     public string DedupPrincipal => PrincipalArn ?? PrincipalId ?? Name;
 }

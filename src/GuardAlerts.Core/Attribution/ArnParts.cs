@@ -8,6 +8,13 @@ internal static class ArnParts
             ? arn[4..end]
             : "aws";
 
+    /// <summary>The account field of an ARN (the fifth), or null when the ARN has none.</summary>
+    public static string? Account(string? arn)
+    {
+        var parts = arn?.Split(':', 6);
+        return parts is { Length: 6 } && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
+    }
+
     /// <summary>The resource part after the fifth colon ("user/alice", "assumed-role/Admin/bob").</summary>
     public static string? Resource(string? arn)
     {

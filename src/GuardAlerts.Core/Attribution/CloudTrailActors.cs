@@ -5,7 +5,7 @@ namespace GuardAlerts.Core.Attribution;
 /// <summary>Actor attribution for CloudTrail records, for every userIdentity type.</summary>
 internal static class CloudTrailActors
 {
-    public static Actor Attribute(CloudTrailRecord record, IReadOnlyList<ManagedProviderProfile> providers)
+    public static Actor Attribute(CloudTrailRecord record, string? eventAccount, IReadOnlyList<ManagedProviderProfile> providers)
     {
         var ui = record.UserIdentity;
         var type = string.IsNullOrEmpty(ui?.Type) ? "Unknown" : ui.Type;
@@ -37,7 +37,8 @@ internal static class CloudTrailActors
             PrincipalArn = principalArn,
             SessionName = session,
             PrincipalId = ui?.PrincipalId,
-            AccountId = ui?.AccountId,
+            // The caller's account (AWS sets both fields): shown as "from account N" when it is not the event's.
+            AccountId = ui?.AccountId ?? ArnParts.Account(ui?.Arn),
             AccessKeyId = ui?.AccessKeyId,
             Mfa = Mfa(record, type),
             Client = record.EventName == "ConsoleLogin" ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy),
@@ -45,7 +46,7 @@ internal static class CloudTrailActors
             SourceIp = record.SourceIpAddress,
             SamlProvider = samlProvider,
         };
-        return actor with { Label = ProviderLabels.ForCloudTrail(record, actor, providers) };
+        return providers.Count == 0 ? actor : actor with { Label = ProviderLabels.ForCloudTrail(record, actor, eventAccount, providers) };
     }
 
     private static (string Name, string? PrincipalArn, string? Session) AssumedRole(UserIdentity ui)

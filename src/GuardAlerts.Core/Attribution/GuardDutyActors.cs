@@ -54,7 +54,7 @@ internal static class GuardDutyActors
             SourceIp = finding.RemoteIp,
             UserAgent = finding.UserAgent,
             Client = UserAgentClassifier.Classify(finding.UserAgent),
-            Label = ProviderLabels.ForPrincipalId(key.PrincipalId, providers),
+            Label = ProviderLabels.ForGuardDuty(type, key.UserName, session, finding.AccountId, providers),
         };
     }
 }

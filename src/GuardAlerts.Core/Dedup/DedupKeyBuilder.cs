@@ -7,10 +7,18 @@ using GuardAlerts.Core.Rules;
 namespace GuardAlerts.Core.Dedup;
 
 /// <summary>
-/// Builds dedup keys. GuardDuty: account + finding id + severity band (GuardDuty updates a finding in place; a new
-/// band is a new alert). CloudTrail: account + region + rule + principal + target + dedup window, so a burst is one
-/// alert; with a zero window, the event id (EventBridge delivers at least once).
+/// Builds dedup keys. A key is never coarser than the fact it stands for: a duplicate is the same fact again, never a
+/// different or worse one. GuardDuty: account + region + finding id + severity (GuardDuty updates a finding in place;
+/// a new band is a new alert). CloudTrail: account + region + rule + eventName + outcome (success, or the error) +
+/// principal + session identity (<see cref="DedupIdentity"/>) + target + severity + dedup window, so a true repeat
+/// (same action, session, target and outcome) is one alert per window; with a zero window, the event id (EventBridge
+/// delivers at least once).
 /// </summary>
+/// <remarks>
+/// The severity is part of every windowed key: an event rated higher than what was already sent for the same fact
+/// (a raise condition that now holds, an exemption that expired, a finding's band that rose) has another key, so it
+/// always alerts again; the ledger keeps its one-claim-per-key contract.
+/// </remarks>
 public static class DedupKeyBuilder
 {
     /// <summary>GuardDuty findings keep being updated for up to 90 days.</summary>
@@ -35,12 +43,14 @@ public static class DedupKeyBuilder
         "requestParameters.roleArn", "requestParameters.id", "requestParameters.rule",
     ], p => new JsonPath(p));
 
-    /// <summary>The key for an event that matched <paramref name="match"/>.</summary>
-    public static DedupKey Build(SecurityEvent e, RuleMatch match, Actor actor) => e switch
+    /// <summary>
+    /// The key for an event that matched <paramref name="match"/>, to be sent at <paramref name="severity"/> (default:
+    /// the match's; the pipeline passes the severity after an exemption's downgrade, the one the alert carries).
+    /// </summary>
+    public static DedupKey Build(SecurityEvent e, RuleMatch match, Actor actor, Severity? severity = null) => e switch
     {
-        GuardDutyEvent gd => new DedupKey(
-            Bound($"gd#{gd.Account ?? "-"}#{gd.Finding.Id}#{match.Severity.Name()}"), FindingRetention),
-        CloudTrailEvent ct when match.Rule.DedupWindow > TimeSpan.Zero => WindowKey(ct, match.Rule, actor),
+        GuardDutyEvent gd => FindingKey(gd, severity ?? match.Severity),
+        CloudTrailEvent ct when match.Rule.DedupWindow > TimeSpan.Zero => WindowKey(ct, match.Rule, actor, severity ?? match.Severity),
         CloudTrailEvent ct => new DedupKey(Bound($"ct#{ct.Account ?? "-"}#{ct.Record.EventId ?? ct.Id}"), RedeliveryMargin),
         CanaryEvent canary => new DedupKey(Bound($"canary#{canary.Account ?? "-"}#{canary.Function}#{canary.Id}"), RedeliveryMargin),
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
@@ -63,12 +73,21 @@ public static class DedupKeyBuilder
         return values.Count > 0 && JsonRead.ScalarText(values[0]) is { } text ? text : "-";
     }
 
-    private static DedupKey WindowKey(CloudTrailEvent e, RiskRule rule, Actor actor)
+    private static DedupKey FindingKey(GuardDutyEvent e, Severity severity)
+    {
+        // The region too: each region has its own detector, and a finding there is never a duplicate of another region's.
+        var key = $"gd#{DedupIdentity.Escape(e.Account ?? "-")}#{DedupIdentity.Escape(e.Region ?? "-")}#{DedupIdentity.Escape(e.Finding.Id)}#{severity.Name()}";
+        return new DedupKey(Bound(key), FindingRetention);
+    }
+
+    private static DedupKey WindowKey(CloudTrailEvent e, RiskRule rule, Actor actor, Severity severity)
     {
         var window = rule.DedupWindow;
         var time = e.Time!.Value.ToUnixTimeSeconds();
         var bucket = time - (time % (long)window.TotalSeconds);
-        var key = $"ct#{e.Account ?? "-"}#{e.Region ?? "-"}#{rule.Id}#{actor.DedupPrincipal}#{Target(e, rule)}#{bucket}";
+        var key = $"ct#{DedupIdentity.Escape(e.Account ?? "-")}#{DedupIdentity.Escape(e.Region ?? "-")}#{rule.Id}#{DedupIdentity.Escape(e.Name)}#{DedupIdentity.Outcome(e.Record)}"
+            + $"#{DedupIdentity.Escape(actor.DedupPrincipal)}#{DedupIdentity.Session(e.Record, actor)}#{DedupIdentity.Escape(Target(e, rule))}"
+            + $"#{severity.Name()}#{bucket}";
         return new DedupKey(Bound(key), window + RedeliveryMargin);
     }
 

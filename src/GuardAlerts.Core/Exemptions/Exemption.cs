@@ -7,12 +7,12 @@ public sealed record Exemption
     public required string Reason { get; init; }
     public required string Owner { get; init; }
 
-    /// <summary>The exemption applies before this date (UTC) and stops applying on it.</summary>
+    /// <summary>The last day the exemption applies (UTC, inclusive): it stops applying when the next day begins.</summary>
     public required DateOnly Expires { get; init; }
 
     public required ExemptionAction Action { get; init; }
     public required ExemptionMatch Match { get; init; }
 
     /// <summary>Whether it still applies at <paramref name="now"/>.</summary>
-    public bool IsActive(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) < Expires;
+    public bool IsActive(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) <= Expires;
 }

@@ -28,11 +28,21 @@ public sealed class ExemptionList
         return null;
     }
 
-    /// <summary>Whether every given field of <paramref name="match"/> matches the event and actor.</summary>
+    /// <summary>
+    /// Whether every given field of <paramref name="match"/> matches the event and actor. A refused match never
+    /// matches, and a GuardDuty finding is matched only by an exemption that names its finding types.
+    /// </summary>
     public static bool Matches(ExemptionMatch match, SecurityEvent e, Actor actor)
     {
-        // The loader rejects both; a list built in code skips it, and anyone can choose a session name or user agent.
-        if (match.IsEmpty || match.ReliesOnCallerChosenFieldsOnly)
+        // The loader refuses these; a list built in code skips the loader, so matching refuses them too.
+        if (ExemptionMatchRules.IsRefused(match))
+        {
+            return false;
+        }
+
+        // A finding is about what was done with an identity, often stolen credentials: an exemption written for a
+        // principal's routine API calls must not silence GuardDuty saying that principal's keys are used elsewhere.
+        if (e.Kind == EventKind.GuardDuty && match.FindingTypes is null)
         {
             return false;
         }

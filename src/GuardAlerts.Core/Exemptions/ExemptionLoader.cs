@@ -9,7 +9,8 @@ namespace GuardAlerts.Core.Exemptions;
 /// <summary>
 /// Loads and validates config/exemptions.json:
 /// {"exemptions":[{"id","reason","owner","expires":"YYYY-MM-DD","action":"suppress"|"downgrade","match":{...}}]}.
-/// Unknown fields are errors: a misspelt match field would otherwise be ignored and widen the exemption.
+/// Unknown fields are errors: a misspelt match field would otherwise be ignored and widen the exemption. "expires" is
+/// the last day the exemption applies (UTC, inclusive). What a match may be: <see cref="ExemptionMatchRules"/>.
 /// </summary>
 public static class ExemptionLoader
 {
@@ -135,13 +136,13 @@ public static class ExemptionLoader
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (expires <= today)
+        if (expires < today)
         {
-            errors.Add(new ConfigError(file, entry, "expires", $"expired on {expiresText}: it no longer applies; renew or remove it", IsWarning: true));
+            errors.Add(new ConfigError(file, entry, "expires", $"expired: {expiresText} was its last day, it no longer applies; renew or remove it", IsWarning: true));
         }
         else if (expires <= DateOnly.FromDateTime(now.UtcDateTime.Add(ExpiryWarning)))
         {
-            errors.Add(new ConfigError(file, entry, "expires", $"expires on {expiresText}, within {ExpiryWarning.Days} days: renew it or let it lapse", IsWarning: true));
+            errors.Add(new ConfigError(file, entry, "expires", $"expires soon: {expiresText}, within {ExpiryWarning.Days} days, is its last day; renew it or let it lapse", IsWarning: true));
         }
 
         return new Exemption { Id = id!, Reason = reason!, Owner = owner!, Expires = expires, Action = action, Match = match };
@@ -188,31 +189,13 @@ public static class ExemptionLoader
             SourceIps = ips,
         };
 
-        if (match.IsEmpty && errors.Count == before)
+        // Policy is judged on a match whose fields all parsed: a field dropped for its own error would make others look unanchored.
+        if (errors.Count == before)
         {
-            errors.Add(new ConfigError(file, entry, "match", "names no field: an empty match would exempt every event"));
-        }
-
-        if (match.ReliesOnCallerChosenFieldsOnly)
-        {
-            errors.Add(new ConfigError(file, entry, "match",
-                "sessionNames and userAgents are chosen by the caller (anyone can name a session 'StaxHelper' or send a Terraform user agent): "
-                + "use them only together with principalArns, accounts or samlProviders"));
-        }
-
-        if (errors.Count == before && (match.SessionNames is not null || match.UserAgents is not null)
-            && match.PrincipalArns is null && match.SamlProviders is null)
-        {
-            // Allowed by the contract (accounts is a trusted field), but every principal in those accounts can pick a
-            // session name or user agent: say so, so the owner can narrow it with principalArns.
-            errors.Add(new ConfigError(file, entry, "match",
-                "sessionNames/userAgents with accounts only: anyone in those accounts can choose them; add principalArns to name who", IsWarning: true));
-        }
-
-        if (errors.Count == before && match.PrincipalArns is { } arns && arns.Any(a => a.Split(':') is [_, _, _, _, "*", ..]))
-        {
-            errors.Add(new ConfigError(file, entry, "match.principalArns",
-                "an account of '*' matches a same-named role or user in any account, including ones you do not own", IsWarning: true));
+            foreach (var problem in ExemptionMatchRules.Check(match))
+            {
+                errors.Add(new ConfigError(file, entry, problem.Field, problem.Message, problem.IsWarning));
+            }
         }
 
         return errors.Count > before && errors.Skip(before).Any(e => !e.IsWarning) ? null : match;

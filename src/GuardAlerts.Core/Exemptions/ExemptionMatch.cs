@@ -2,7 +2,8 @@ namespace GuardAlerts.Core.Exemptions;
 
 /// <summary>
 /// The "match" of an exemption. Every given field must match; a list matches if any item does; strings are '*'
-/// globs (case-insensitive); sourceIps are addresses or CIDR blocks. Null means "not given".
+/// globs (case-insensitive); sourceIps are addresses or CIDR blocks. Null means "not given". What a match may be
+/// is <see cref="ExemptionMatchRules"/>'s to say.
 /// </summary>
 public sealed record ExemptionMatch
 {
@@ -20,11 +21,7 @@ public sealed record ExemptionMatch
     public IReadOnlyList<string>? UserAgents { get; init; }
     public IReadOnlyList<Text.IpRange>? SourceIps { get; init; }
 
-    /// <summary>Whether no field is given (such a match would exempt everything, so validation rejects it).</summary>
+    /// <summary>Whether no field is given (such a match would exempt everything, so validation refuses it).</summary>
     public bool IsEmpty => Accounts is null && Regions is null && EventNames is null && FindingTypes is null
         && PrincipalArns is null && SessionNames is null && SamlProviders is null && UserAgents is null && SourceIps is null;
-
-    /// <summary>Whether the only identity fields given are ones the caller chooses (sessionNames, userAgents).</summary>
-    public bool ReliesOnCallerChosenFieldsOnly =>
-        (SessionNames is not null || UserAgents is not null) && PrincipalArns is null && Accounts is null && SamlProviders is null;
 }

@@ -15,7 +15,7 @@ namespace GuardAlerts.Core.Pipeline;
 /// </summary>
 public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock, ActorAttributor? attributor = null)
 {
-    private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor();
+    private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor(policy.ManagedProviders);
 
     /// <summary>The policy in force.</summary>
     public AlertPolicy Policy => policy;
@@ -42,7 +42,10 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
 
         if (policy.RiskTable.Match(e) is not { } match)
         {
-            return decided with { Reason = NoRuleReason(e.Kind, e.Name) };
+            // A record whose eventName no rule covers keeps the plain reason: the replay's fast path decides those
+            // without the event model and must reach the same decision.
+            var typeReason = e is CloudTrailEvent ct && policy.RiskTable.CoversEventName(ct.Name) ? CloudTrailEventTypes.IgnoredReason(ct.Record) : null;
+            return decided with { Reason = typeReason ?? NoRuleReason(e.Kind, e.Name) };
         }
 
         decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };
@@ -76,7 +79,7 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
     private async ValueTask<Decision> PublishAsync(SecurityEvent e, Actor actor, RuleMatch match, Severity severity, string? exemptionNote,
         Decision decided, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = DedupKeyBuilder.Build(e, match, actor);
+        var key = DedupKeyBuilder.Build(e, match, actor, severity);
         decided = decided with { DedupKey = key.Value };
         var claim = await ledger.ClaimAsync(new ClaimRequest(key.Value, now, now + key.Retention), cancellationToken).ConfigureAwait(false);
         if (claim.Status == ClaimStatus.Duplicate)

@@ -1,3 +1,4 @@
+using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Rules;
@@ -10,9 +11,13 @@ public static class PolicyLoader
     public const string RiskTableFile = "risk-table.json";
     public const string ExemptionsFile = "exemptions.json";
 
+    /// <summary>Optional: the managed providers whose actors alerts label (none when the file is absent).</summary>
+    public const string ProvidersFile = "providers.json";
+
     /// <summary>The policy shipped in config/ when this build was made.</summary>
     public static AlertPolicy LoadEmbedded(DateTimeOffset now) =>
-        Load(Embedded(RiskTableFile), "(embedded) config/" + RiskTableFile, Embedded(ExemptionsFile), "(embedded) config/" + ExemptionsFile, now);
+        Load(Embedded(RiskTableFile), "(embedded) config/" + RiskTableFile, Embedded(ExemptionsFile), "(embedded) config/" + ExemptionsFile, now,
+            Embedded(ProvidersFile), "(embedded) config/" + ProvidersFile);
 
     /// <summary>The raw bytes of an embedded default file.</summary>
     public static byte[] Embedded(string file)
@@ -24,16 +29,27 @@ public static class PolicyLoader
         return copy.ToArray();
     }
 
-    /// <summary>Loads both files from bytes; throws <see cref="ConfigException"/> with every error in either file.</summary>
-    public static AlertPolicy Load(ReadOnlySpan<byte> riskTable, string riskTableName, ReadOnlySpan<byte> exemptions, string exemptionsName, DateTimeOffset now)
+    /// <summary>
+    /// Loads the files from bytes (<paramref name="providers"/> null: no providers file); throws
+    /// <see cref="ConfigException"/> with every error in any of them.
+    /// </summary>
+    public static AlertPolicy Load(ReadOnlySpan<byte> riskTable, string riskTableName, ReadOnlySpan<byte> exemptions, string exemptionsName, DateTimeOffset now,
+        byte[]? providers = null, string? providersName = null)
     {
         var (table, tableErrors) = RiskTableLoader.TryLoad(riskTable, riskTableName);
         var (list, listErrors) = ExemptionLoader.TryLoad(exemptions, exemptionsName, now);
-        if (table is null || list is null)
+        IReadOnlyList<ManagedProviderProfile>? profiles = [];
+        List<ConfigError> providerErrors = [];
+        if (providers is not null)
         {
-            throw new ConfigException([.. tableErrors.Where(e => !e.IsWarning), .. listErrors.Where(e => !e.IsWarning)]);
+            (profiles, providerErrors) = ManagedProviderLoader.TryLoad(providers, providersName ?? ProvidersFile);
         }
 
-        return new AlertPolicy(table, list);
+        if (table is null || list is null || profiles is null)
+        {
+            throw new ConfigException([.. tableErrors.Where(e => !e.IsWarning), .. listErrors.Where(e => !e.IsWarning), .. providerErrors.Where(e => !e.IsWarning)]);
+        }
+
+        return new AlertPolicy(table, list, profiles);
     }
 }

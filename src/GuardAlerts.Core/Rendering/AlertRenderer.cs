@@ -65,12 +65,18 @@ public static class AlertRenderer
     private static string Attribute(string? text, int max) =>
         TextSanitizer.ToPrintableAscii(text, max) is { Length: > 0 } value ? value : "unknown";
 
-    /// <summary>The subject line: "[SAMPLE] High: Title - account region - actor", printable ASCII, at most 100.</summary>
+    /// <summary>
+    /// The subject line: "[SAMPLE] High: Title - account region - actor [from account N]", printable ASCII, at most
+    /// 100; what does not fit is dropped whole (<see cref="HeadlineFitter"/>), never cut mid-identifier.
+    /// </summary>
     public static string Subject(AlertContext c, bool sample)
     {
-        // Account and region before the actor: a long role/session name is what gets cut at 100 characters.
-        var text = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: {c.Match.Rule.Title} - {c.Event.Account} {c.Event.Region} - {c.Actor.Name}";
-        var subject = TextSanitizer.ToPrintableAscii(text, MaxSubject);
+        // Account and region before the actor: the actor is what gives way first when the line is too long.
+        var prefix = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: ";
+        var account = c.Event.Account;
+        var region = c.Event.Region;
+        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, c.Actor, account,
+            (title, withRegion, who) => $"{prefix}{title} - {account}{(withRegion ? " " + region : "")}{(who is null ? "" : " - " + who)}");
         // SNS requires the first character to be a letter, number or punctuation mark; severity names guarantee it,
         // this guards future formats.
         return subject.Length > 0 && (char.IsLetterOrDigit(subject[0]) || char.IsPunctuation(subject[0])) ? subject : "Alert: " + subject[..Math.Min(subject.Length, MaxSubject - 7)];
@@ -79,9 +85,11 @@ public static class AlertRenderer
     private static string Sms(AlertContext c, bool sample)
     {
         var time = c.Event.Time?.UtcDateTime;
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: {c.Match.Rule.Title}. {c.Event.Account} {c.Event.Region} {time:MM-dd HH:mm}Z. {c.Actor.Name}");
-        return TextSanitizer.ToPrintableAscii(text, MaxSms);
+        var prefix = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: ";
+        var account = c.Event.Account;
+        var region = c.Event.Region;
+        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, c.Actor, account, (title, withRegion, who) => string.Create(CultureInfo.InvariantCulture,
+            $"{prefix}{title}. {account}{(withRegion ? " " + region : "")} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
     }
 
     private static string Email(AlertContext c, bool sample, StringBuilder b)
@@ -106,7 +114,7 @@ public static class AlertRenderer
         }
 
         Label(b, "Account").Append(Clean(e.Account ?? "unknown")).Append("  Region: ").AppendLine(Clean(e.Region ?? "unknown"));
-        AppendWho(Label(b, "Who"), a).AppendLine();
+        AppendWho(Label(b, "Who"), a, e.Account).AppendLine();
         if (a.Label is { } label)
         {
             Label(b, "Note").Append(Clean(label)).AppendLine(" (attribution labels the alert; it does not silence it)");
@@ -134,15 +142,19 @@ public static class AlertRenderer
             b.Append("Reference: ").AppendLine(reference);
         }
 
-        b.AppendLine().AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
-        ExemptionSnippet.AppendTo(b, e, a, c.Now).AppendLine();
+        ExemptionSnippet.AppendSection(b.AppendLine(), e, a, c.Now).AppendLine();
         b.AppendLine().Append("Event id: ").Append(Clean(e.Id)).Append("   Dedup key: ").AppendLine(Clean(c.DedupKey));
         return Bounded(b.ToString());
     }
 
-    private static StringBuilder AppendWho(StringBuilder b, Actor a)
+    private static StringBuilder AppendWho(StringBuilder b, Actor a, string? eventAccount)
     {
         b.Append(Clean(a.Name)).Append(" (").Append(Clean(a.IdentityType)).Append(')');
+        if (a.OtherAccount(eventAccount) is { } other)
+        {
+            b.Append(", FROM ANOTHER ACCOUNT ").Append(other);
+        }
+
         if (a.Client != ClientKind.Unknown)
         {
             b.Append(", via ").Append(a.Client switch

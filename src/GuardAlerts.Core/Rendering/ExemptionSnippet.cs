@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Exemptions;
+using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Core.Rendering;
 
@@ -12,15 +14,70 @@ public static class ExemptionSnippet
     /// <summary>Default lifetime of a suggested exemption: long enough to be useful, short enough to be reviewed.</summary>
     public static readonly TimeSpan SuggestedLifetime = TimeSpan.FromDays(90);
 
-    /// <summary>The snippet, matching on the account, the event name or finding type, and the most specific trustworthy identity.</summary>
-    public static string For(SecurityEvent e, Actor actor, DateTimeOffset now) => AppendTo(new StringBuilder(512), e, actor, now).ToString();
+    /// <summary>
+    /// The snippet, matching on the account, the event name or finding type, and who acted (the principal ARN, and the
+    /// SAML provider when there is one); null when no exemption can be suggested that validation accepts and that
+    /// matches this actor only (see <see cref="WhyNone"/>).
+    /// </summary>
+    public static string? For(SecurityEvent e, Actor actor, DateTimeOffset now) =>
+        Suggest(e, actor).Match is null ? null : AppendTo(new StringBuilder(512), e, actor, now).ToString();
+
+    /// <summary>Why no exemption can be suggested for the event and actor, or null when one can.</summary>
+    public static string? WhyNone(SecurityEvent e, Actor actor) => Suggest(e, actor).WhyNone;
+
+    /// <summary>
+    /// Appends the alert's "Expected activity?" section: the snippet to paste, or why none is offered. Offering an
+    /// exemption on the account and event name alone would teach the reader to silence everyone who does this.
+    /// </summary>
+    internal static StringBuilder AppendSection(StringBuilder b, SecurityEvent e, Actor actor, DateTimeOffset now)
+    {
+        if (Suggest(e, actor).WhyNone is { } why)
+        {
+            return b.Append("Expected activity? No exemption can be suggested safely: ").Append(why)
+                .Append(". Exemptions match on who acted; if this activity is always expected, narrow the rule in config/risk-table.json instead.");
+        }
+
+        b.AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
+        return AppendTo(b, e, actor, now);
+    }
+
+    private static (ExemptionMatch? Match, string? WhyNone) Suggest(SecurityEvent e, Actor actor)
+    {
+        if (actor.PrincipalArn is null && actor.SamlProvider is null)
+        {
+            return (null, "this actor has no principal ARN or SAML provider to match on, and an exemption on the account and "
+                + (e.Kind == EventKind.GuardDuty ? "finding type" : "event name") + " alone would exempt everyone");
+        }
+
+        var match = new ExemptionMatch
+        {
+            Accounts = e.Account is { } account ? [account] : null,
+            EventNames = e.Kind == EventKind.GuardDuty ? null : [e.Name],
+            FindingTypes = e.Kind == EventKind.GuardDuty ? [e.Name] : null,
+            PrincipalArns = actor.PrincipalArn is { } arn ? [arn] : null,
+            SamlProviders = actor.SamlProvider is { } saml ? [saml] : null,
+        };
+        string?[] values = [e.Account, e.Name, actor.PrincipalArn, actor.SamlProvider];
+        if (values.Any(v => v is not null && v.Contains('*', StringComparison.Ordinal)))
+        {
+            return (null, "a value of this event contains '*', which an exemption reads as a wildcard");
+        }
+
+        if (ExemptionMatchRules.Check(match).FirstOrDefault(p => !p.IsWarning) is { } refused)
+        {
+            // The message quotes the event's ARN: it reaches an e-mail, so it is made a safe single line like every event field.
+            return (null, $"validation would refuse it ({refused.Field}: {TextSanitizer.ToSingleLine(refused.Message)})");
+        }
+
+        return ExemptionList.Matches(match, e, actor) ? (match, null) : (null, "an exemption built from this event would not match it");
+    }
 
     /// <summary>
     /// Appends the snippet: the text <see cref="System.Text.Json.Utf8JsonWriter"/> writes with Indented and
     /// <see cref="JavaScriptEncoder.Default"/> (two-space indent, "name": value, arrays one item per line), built in place.
     /// Event text is escaped by that encoder, so non-ASCII and HTML-sensitive characters become \u escapes.
     /// </summary>
-    internal static StringBuilder AppendTo(StringBuilder b, SecurityEvent e, Actor actor, DateTimeOffset now)
+    private static StringBuilder AppendTo(StringBuilder b, SecurityEvent e, Actor actor, DateTimeOffset now)
     {
         var json = JsonText.Default;
         b.Append('{').AppendLine();
@@ -44,7 +101,8 @@ public static class ExemptionSnippet
         {
             Array(b, ref first, "principalArns", arn);
         }
-        else if (actor.SamlProvider is { } saml)
+
+        if (actor.SamlProvider is { } saml)
         {
             Array(b, ref first, "samlProviders", saml);
         }

@@ -53,10 +53,15 @@ internal static class ConditionParser
             return new PortsIncludeCondition(list);
         }
 
+        if (JsonRead.Prop(element, "cidrs") is not null)
+        {
+            return CidrConditionParser.Parse(element, file, ruleId, field, errors);
+        }
+
         var pathText = JsonRead.Str(element, "forAny") ?? JsonRead.Str(element, "path");
         if (pathText is null || new JsonPath(pathText) is not { IsValid: true } path)
         {
-            errors.Add(new ConfigError(file, ruleId, field, "expected one of all, any, not, forAny+where, portsInclude, or path with equals, glob or exists"));
+            errors.Add(new ConfigError(file, ruleId, field, "expected one of all, any, not, forAny+where, portsInclude, cidrs with coversInternet or anyRange, or path with equals, glob or exists"));
             return null;
         }
 

@@ -62,7 +62,7 @@ public sealed class RiskTable
 
     private RuleMatch? MatchCloudTrail(CloudTrailEvent e)
     {
-        if (!_byEventName.TryGetValue(e.Name, out var candidates))
+        if (!_byEventName.TryGetValue(e.Name, out var candidates) || !CloudTrailEventTypes.AreDecidedByRules(e.Record.EventType))
         {
             return null;
         }

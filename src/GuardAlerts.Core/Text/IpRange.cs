@@ -6,6 +6,24 @@ namespace GuardAlerts.Core.Text;
 /// <summary>An IP address or CIDR block (IPv4 or IPv6).</summary>
 public sealed record IpRange(IPAddress Network, int PrefixLength)
 {
+    /// <summary>Whether the range is IPv4 (otherwise IPv6).</summary>
+    public bool IsIPv4 => Network.AddressFamily == AddressFamily.InterNetwork;
+
+    /// <summary>The lowest address the range covers, as a number (host bits written in the text are cleared).</summary>
+    public UInt128 First => ToNumber(Network) & ~HostMask;
+
+    /// <summary>The highest address the range covers, as a number.</summary>
+    public UInt128 Last => First | HostMask;
+
+    private UInt128 HostMask
+    {
+        get
+        {
+            var hostBits = (IsIPv4 ? 32 : 128) - PrefixLength;
+            return hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
+        }
+    }
+
     /// <summary>Parses "203.0.113.7", "203.0.113.0/24" or "2001:db8::/32".</summary>
     public static bool TryParse(string? text, out IpRange? range)
     {
@@ -66,5 +84,19 @@ public sealed record IpRange(IPAddress Network, int PrefixLength)
         }
 
         return true;
+    }
+
+    /// <summary>An address as an unsigned number (32 significant bits for IPv4, 128 for IPv6).</summary>
+    internal static UInt128 ToNumber(IPAddress address)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var length);
+        UInt128 value = 0;
+        for (var i = 0; i < length; i++)
+        {
+            value = (value << 8) | bytes[i];
+        }
+
+        return value;
     }
 }

@@ -33,7 +33,10 @@ internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, A
         {
             var table = Path.Combine(policyDirectory, PolicyLoader.RiskTableFile);
             var exemptions = Path.Combine(policyDirectory, PolicyLoader.ExemptionsFile);
-            policy = PolicyLoader.Load(File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions, now);
+            // providers.json is optional: without it no provider labels are given (labels never change a decision).
+            var providers = Path.Combine(policyDirectory, PolicyLoader.ProvidersFile);
+            policy = PolicyLoader.Load(File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions, now,
+                File.Exists(providers) ? File.ReadAllBytes(providers) : null, providers);
         }
         catch (Exception ex) when (ex is ConfigException or IOException or UnauthorizedAccessException)
         {

@@ -56,8 +56,9 @@ public class ReplayCommandTests
             """{"exemptions":[{"id":"ci-trail","reason":"CI recreates trails","owner":"platform","expires":"2026-12-01","action":"suppress","match":{"principalArns":"arn:aws:iam::111122223333:user/alice"}}]}""");
         await File.WriteAllTextAsync(Path.Combine(dir, "e.json"), StopLogging);
 
-        var before = Lines((await CliProcess.RunAsync("replay", Path.Combine(dir, "e.json"), "--format", "jsonl", "--config", config, "--now", "2026-11-30T23:59:00Z")).Stdout);
-        var after = Lines((await CliProcess.RunAsync("replay", Path.Combine(dir, "e.json"), "--format", "jsonl", "--config", config, "--now", "2026-12-01T00:00:00Z")).Stdout);
+        // "expires" is the last day the exemption applies (UTC, inclusive).
+        var before = Lines((await CliProcess.RunAsync("replay", Path.Combine(dir, "e.json"), "--format", "jsonl", "--config", config, "--now", "2026-12-01T23:59:00Z")).Stdout);
+        var after = Lines((await CliProcess.RunAsync("replay", Path.Combine(dir, "e.json"), "--format", "jsonl", "--config", config, "--now", "2026-12-02T00:00:00Z")).Stdout);
 
         Assert.Equal("exempted", before[0].GetProperty("outcome").GetString());
         Assert.Equal("ci-trail", before[0].GetProperty("exemption").GetString());

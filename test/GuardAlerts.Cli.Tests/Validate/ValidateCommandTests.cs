@@ -44,4 +44,70 @@ public class ValidateCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("warning: entry 'dev', field 'expires'", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_WhenExemptionsWouldBeBlindSpots_ShouldNameEachEntryAndFieldAndExit2()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        static string Entry(string id, string match) =>
+            "{\"id\":\"" + id + "\",\"reason\":\"r\",\"owner\":\"o\",\"expires\":\"2030-01-01\",\"action\":\"suppress\",\"match\":" + match + "}";
+        string[] entries =
+        [
+            Entry("all-events", """{"accounts":"111122223333","eventNames":"*"}"""),
+            Entry("all-regions", """{"principalArns":"arn:aws:iam::111122223333:role/ci","regions":["us-east-1","*"]}"""),
+            Entry("all-findings", """{"principalArns":"arn:aws:iam::111122223333:role/ci","findingTypes":"*:*/*"}"""),
+            Entry("everyone-ip", """{"accounts":"111122223333","sourceIps":["0.0.0.0/1","128.0.0.0/1"]}"""),
+            Entry("star-principal", """{"principalArns":"*","sessionNames":"StaxHelper"}"""),
+            Entry("star-account", """{"accounts":"*","userAgents":"*Terraform*"}"""),
+            Entry("any-account-role", """{"principalArns":"arn:aws:iam::*:role/Deployer"}"""),
+            Entry("ip-only", """{"sourceIps":"10.0.0.0/8","eventNames":"StopLogging"}"""),
+            Entry("session-arn", """{"principalArns":"arn:aws:sts::111122223333:assumed-role/Deployer/ci-run"}"""),
+        ];
+        await File.WriteAllTextAsync(Path.Combine(dir, "exemptions.json"), "{\"exemptions\":[" + string.Join(",", entries) + "]}");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.Equal(2, exit);
+        foreach (var (entry, field) in new[]
+        {
+            ("all-events", "match.eventNames"), ("all-regions", "match.regions"), ("all-findings", "match.findingTypes"), ("everyone-ip", "match.sourceIps"),
+            ("star-principal", "match.principalArns"), ("star-principal", "match"), ("star-account", "match.accounts"), ("star-account", "match"),
+            ("any-account-role", "match.principalArns"), ("ip-only", "match.sourceIps"), ("session-arn", "match.principalArns"),
+        })
+        {
+            Assert.Contains($"exemptions.json: error: entry '{entry}', field '{field}'", stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("use arn:aws:iam::111122223333:role/Deployer", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenProvidersFileIsWrong_ShouldNameFileEntryAndFieldAndExit2()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "exemptions.json"), Path.Combine(dir, "exemptions.json"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "providers.json"),
+            """{"providers":[{"id":"stax","name":"Stax","accounts":["1111-2222-3333"],"automationRoles":["StaxHelper"]}]}""");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("providers.json: error: entry 'stax', field 'accounts'", stderr, StringComparison.Ordinal);
+        Assert.Contains("providers.json: error: entry 'stax', field 'automationRoles'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenNoProvidersFile_ShouldSaySoAndExit0()
+    {
+        var dir = CliProcess.TempDir();
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "risk-table.json"), Path.Combine(dir, "risk-table.json"));
+        File.Copy(Path.Combine(CliProcess.RepoRoot, "config", "exemptions.json"), Path.Combine(dir, "exemptions.json"));
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("validate", "--config", dir);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("providers.json: absent (no managed-provider labels)", stdout, StringComparison.Ordinal);
+    }
 }

@@ -46,36 +46,6 @@ public class ActorAttributorTests
         Assert.Equal("arn:aws-us-gov:iam::111122223333:role/Ops", actor.PrincipalArn);
     }
 
-    [Fact]
-    public void Attribute_WhenStaxHelperSession_ShouldLabelAutomationWithoutSilencing()
-    {
-        var actor = Attribute("CreateUser", Json.AssumedRole("AWSAccountAssurance", "StaxHelper"));
-
-        Assert.Equal("Stax automation (StaxHelper session)", actor.Label);
-    }
-
-    [Fact]
-    public void Attribute_WhenStaxEngineerAssumesAdminRoleBySaml_ShouldLabelEngineerWithUserAndType()
-    {
-        var extra = ""","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/staxid-admin-role","principalArn":"arn:aws:iam::111122223333:saml-provider/staxid","roleSessionName":"7c9e6679-7425-40de-944b-e07fc1f90ae7","principalTags":{"stax-user-type":"provider"}}""";
-
-        var actor = Attribute("AssumeRoleWithSAML", """{"type":"SAMLUser","principalId":"p:u","userName":"u","identityProvider":"idp"}""", extra, "sts.amazonaws.com");
-
-        Assert.Equal("Stax engineer access: user 7c9e6679-7425-40de-944b-e07fc1f90ae7, type provider", actor.Label);
-        Assert.Equal("arn:aws:iam::111122223333:saml-provider/staxid", actor.SamlProvider);
-        Assert.Equal("arn:aws:iam::111122223333:role/staxid-admin-role", actor.PrincipalArn);
-    }
-
-    [Fact]
-    public void Attribute_WhenSamlIntoOtherRole_ShouldNotLabelEngineer()
-    {
-        var extra = ""","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/other","principalArn":"arn:aws:iam::111122223333:saml-provider/staxid","roleSessionName":"x"}""";
-
-        var actor = Attribute("AssumeRoleWithSAML", """{"type":"SAMLUser","userName":"u"}""", extra, "sts.amazonaws.com");
-
-        Assert.Null(actor.Label);
-    }
-
     [Theory]
     [InlineData("IAMUser", "No", null, MfaStatus.NotUsed)]
     [InlineData("IAMUser", "Yes", null, MfaStatus.Used)]
@@ -126,6 +96,6 @@ public class ActorAttributorTests
         Assert.Equal("arn:aws:iam::111122223333:role/Deployer", actor.PrincipalArn);
         Assert.Equal("StaxHelper", actor.SessionName);
         Assert.Equal("203.0.113.9", actor.SourceIp);
-        Assert.Equal("Stax automation (StaxHelper session)", actor.Label);
+        Assert.Null(actor.Label);
     }
 }

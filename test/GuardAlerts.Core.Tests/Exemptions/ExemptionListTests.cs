@@ -26,17 +26,16 @@ public class ExemptionListTests
         { """{"regions":"eu-west-1"}""", false },
         { """{"eventNames":["CreateUser","DeleteUser"]}""", true },
         { """{"eventNames":"DeleteUser"}""", false },
-        { """{"findingTypes":"*"}""", false },
+        { """{"findingTypes":"CreateUser"}""", false },
         { """{"principalArns":"arn:aws:iam::111122223333:role/Deployer"}""", true },
         { """{"principalArns":"arn:aws:iam::111122223333:role/Other"}""", false },
-        { """{"principalArns":"arn:aws:sts::111122223333:assumed-role/Deployer/StaxHelper"}""", false },
-        { """{"principalArns":"*:role/Deployer","sessionNames":"StaxHelper"}""", true },
-        { """{"principalArns":"*:role/Deployer","sessionNames":"Other"}""", false },
+        { """{"accounts":"111122223333","principalArns":"*:role/Deployer","sessionNames":"StaxHelper"}""", true },
+        { """{"accounts":"111122223333","principalArns":"*:role/Deployer","sessionNames":"Other"}""", false },
         { """{"accounts":"111122223333","userAgents":"aws-cli/*"}""", true },
         { """{"accounts":"111122223333","userAgents":"*Terraform*"}""", false },
         { """{"samlProviders":"okta"}""", false },
-        { """{"sourceIps":"198.51.100.0/24"}""", true },
-        { """{"sourceIps":["203.0.113.7","2001:db8::/32"]}""", false },
+        { """{"accounts":"111122223333","sourceIps":"198.51.100.0/24"}""", true },
+        { """{"principalArns":"arn:aws:iam::111122223333:role/Deployer","sourceIps":["203.0.113.7","2001:db8::/32"]}""", false },
     };
 
     [Theory]
@@ -51,7 +50,7 @@ public class ExemptionListTests
     [Fact]
     public void Find_WhenSessionNamedStaxHelperUnderAnotherRole_ShouldNotExempt()
     {
-        var list = List("""{"principalArns":"arn:aws:iam::*:role/StaxAssurance","sessionNames":"StaxHelper"}""");
+        var list = List("""{"accounts":"111122223333","principalArns":"arn:aws:iam::*:role/StaxAssurance","sessionNames":"StaxHelper"}""");
         var (e, actor) = Deployer("StaxHelper");
 
         Assert.Null(list.Find(e, actor, Now));
@@ -60,20 +59,26 @@ public class ExemptionListTests
     [Fact]
     public void Find_WhenForgedTerraformAgentFromUnexemptedPrincipal_ShouldNotExempt()
     {
-        var list = List("""{"principalArns":"*:role/TerraformRunner","userAgents":"*Terraform*"}""");
+        var list = List("""{"accounts":"111122223333","principalArns":"*:role/TerraformRunner","userAgents":"*Terraform*"}""");
         var (e, actor) = Deployer(userAgent: "APN/1.0 HashiCorp/1.0 Terraform/1.7.0");
 
         Assert.Null(list.Find(e, actor, Now));
     }
 
     [Theory]
-    [InlineData("2026-10-02", true)]
-    [InlineData("2026-10-01", false)]
-    [InlineData("2026-09-30", false)]
-    public void Find_WhenExpiryDate_ShouldStopApplyingOnThatDate(string expires, bool applies)
+    [InlineData("2026-10-02", "2026-10-01T12:00:00Z", true)]
+    [InlineData("2026-10-01", "2026-10-01T12:00:00Z", true)]
+    [InlineData("2026-10-01", "2026-10-01T00:00:00Z", true)]
+    [InlineData("2026-10-01", "2026-10-01T23:59:59.999Z", true)]
+    [InlineData("2026-10-01", "2026-10-02T00:00:00Z", false)]
+    [InlineData("2026-10-01", "2026-10-02T01:00:00+02:00", true)]
+    [InlineData("2026-10-01", "2026-10-01T20:00:00-05:00", false)]
+    [InlineData("2026-09-30", "2026-10-01T12:00:00Z", false)]
+    public void Find_WhenExpiryDate_ShouldApplyThroughThatLastDayInUtc(string expires, string now, bool applies)
     {
         var (e, actor) = Deployer();
+        var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(applies, List("""{"accounts":"111122223333"}""", expires).Find(e, actor, Now) is not null);
+        Assert.Equal(applies, List("""{"accounts":"111122223333"}""", expires).Find(e, actor, at) is not null);
     }
 }

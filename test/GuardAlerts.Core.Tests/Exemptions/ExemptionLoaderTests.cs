@@ -46,7 +46,7 @@ public class ExemptionLoaderTests
 
     [Theory]
     [InlineData("""{"accounts":"111122223333","sessionNames":"StaxHelper"}""", "match", "anyone in those accounts")]
-    [InlineData("""{"principalArns":"arn:aws:iam::*:role/Deployer"}""", "match.principalArns", "any account")]
+    [InlineData("""{"accounts":"111122223333","principalArns":"arn:aws:iam::*:role/Deployer"}""", "match.principalArns", "another account")]
     public void TryLoad_WhenMatchIsAllowedButWide_ShouldWarnAndStillLoad(string match, string field, string message)
     {
         var (list, errors) = ExemptionLoader.TryLoad(Json.Utf8($$"""{"exemptions":[{{Entry(match)}}]}"""), "ex.json", Now);
@@ -57,7 +57,9 @@ public class ExemptionLoaderTests
 
     [Theory]
     [InlineData("2026-10-20", "within 30 days")]
-    [InlineData("2026-09-01", "expired on 2026-09-01")]
+    [InlineData("2026-10-01", "2026-10-01, within 30 days, is its last day")]
+    [InlineData("2026-09-30", "expired: 2026-09-30 was its last day")]
+    [InlineData("2026-09-01", "expired: 2026-09-01 was its last day")]
     public void TryLoad_WhenExpiringOrExpired_ShouldWarn(string expires, string message)
     {
         var (list, errors) = ExemptionLoader.TryLoad(Json.Utf8($$"""{"exemptions":[{{Entry("""{"accounts":"1"}""", expires)}}]}"""), "ex.json", Now);

@@ -36,24 +36,26 @@ public class ExemptionSpoofingTests
     public static TheoryData<string, string, bool> GuardDutyCases => new()
     {
         // Assumed role: the principal is the role GuardDuty names; the session (after ':' in principalId) is the caller's choice.
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"principalArns":"arn:aws:iam::111122223333:role/Deployer"}""", true },
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"principalArns":"arn:aws:iam::111122223333:role/StaxAssurance","sessionNames":"StaxHelper"}""", false },
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"principalArns":"arn:aws:iam::111122223333:role/Deployer","sessionNames":"StaxHelper"}""", true },
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:ci-run"), """{"principalArns":"arn:aws:iam::111122223333:role/Deployer","sessionNames":"StaxHelper"}""", false },
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"principalArns":"arn:aws:sts::111122223333:assumed-role/Deployer/StaxHelper"}""", false },
-        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"principalArns":"arn:aws:iam::444455556666:role/Deployer"}""", false },
-        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"principalArns":"arn:aws:iam::111122223333:user/alice"}""", true },
-        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"principalArns":"arn:aws:iam::111122223333:user/alice2"}""", false },
-        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"principalArns":"arn:aws:iam::111122223333:role/alice"}""", false },
-        { KeyFinding("Root", "root", "111122223333"), """{"principalArns":"arn:aws:iam::111122223333:root"}""", true },
-        { KeyFinding("Root", "root", "111122223333"), """{"principalArns":"arn:aws:iam::111122223333:user/root"}""", false },
-        // A finding about an instance names no principal: a principal exemption, even '*', cannot match it.
-        { Json.Finding("Recon:EC2/PortProbeUnprotectedPort", 5.0), """{"principalArns":"*"}""", false },
+        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:role/Deployer"}""", true },
+        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:role/StaxAssurance","sessionNames":"StaxHelper"}""", false },
+        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:role/Deployer","sessionNames":"StaxHelper"}""", true },
+        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:ci-run"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:role/Deployer","sessionNames":"StaxHelper"}""", false },
+        { KeyFinding("AssumedRole", "Deployer", "AROAEXAMPLE:StaxHelper"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::444455556666:role/Deployer"}""", false },
+        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:user/alice"}""", true },
+        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:user/alice2"}""", false },
+        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:role/alice"}""", false },
+        { KeyFinding("Root", "root", "111122223333"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:root"}""", true },
+        { KeyFinding("Root", "root", "111122223333"), """{"findingTypes":"UnauthorizedAccess:*","principalArns":"arn:aws:iam::111122223333:user/root"}""", false },
+        // An exemption that names no finding type is about API calls: it never silences a finding about the principal.
+        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"principalArns":"arn:aws:iam::111122223333:user/alice"}""", false },
+        { KeyFinding("Root", "root", "111122223333"), """{"accounts":"111122223333","principalArns":"arn:aws:iam::111122223333:root"}""", false },
+        // A finding about an instance names no principal: a principal exemption cannot match it.
+        { Json.Finding("Recon:EC2/PortProbeUnprotectedPort", 5.0), """{"findingTypes":"Recon:*","principalArns":"arn:aws:iam::111122223333:role/Deployer"}""", false },
         // findingTypes match GuardDuty types only; eventNames never match a finding.
         { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"UnauthorizedAccess:IAMUser/*"}""", true },
         { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom"}""", false },
         { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"findingTypes":"Recon:*"}""", false },
-        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"eventNames":"*"}""", false },
+        { KeyFinding("IAMUser", "alice", "AIDAEXAMPLE"), """{"eventNames":"UnauthorizedAccess:IAMUser/MaliciousIPCaller"}""", false },
     };
 
     [Theory]
@@ -126,21 +128,21 @@ public class ExemptionSpoofingTests
         Assert.Equal(exempted, Exempted(match, Json.ApiCall("CreateUser", "iam.amazonaws.com", Json.IamUser).Replace("us-east-1", region, StringComparison.Ordinal)));
 
     [Theory]
-    [InlineData("2001:db8::7", """{"sourceIps":"2001:db8::/32"}""", true)]
-    [InlineData("2001:db8::7", """{"sourceIps":"2001:db8::7"}""", true)]
-    [InlineData("2001:db8::7", """{"sourceIps":"2001:db8::8"}""", false)]
-    [InlineData("2001:db9::7", """{"sourceIps":"2001:db8::/32"}""", false)]
-    [InlineData("2001:db8::7", """{"sourceIps":"0.0.0.0/0"}""", false)]
-    [InlineData("198.51.100.7", """{"sourceIps":"::/0"}""", false)]
-    [InlineData("::ffff:198.51.100.7", """{"sourceIps":"198.51.100.0/24"}""", true)]
-    [InlineData("::ffff:198.51.100.7", """{"sourceIps":"203.0.113.0/24"}""", false)]
-    [InlineData("198.51.100.7", """{"sourceIps":"198.51.100.0/25"}""", true)]
-    [InlineData("198.51.100.200", """{"sourceIps":"198.51.100.0/25"}""", false)]
-    [InlineData("198.51.101.7", """{"sourceIps":"198.51.100.0/24"}""", false)]
-    [InlineData("AWS Internal", """{"sourceIps":"0.0.0.0/0"}""", false)]
-    [InlineData("ec2.amazonaws.com", """{"sourceIps":["0.0.0.0/0","::/0"]}""", false)]
-    public void Find_WhenSourceIps_ShouldMatchAddressesInsideTheRangeOnly(string sourceIp, string match, bool exempted) =>
-        Assert.Equal(exempted, Exempted(match, FromIp(sourceIp)));
+    [InlineData("2001:db8::7", "2001:db8::/32", true)]
+    [InlineData("2001:db8::7", "2001:db8::7", true)]
+    [InlineData("2001:db8::7", "2001:db8::8", false)]
+    [InlineData("2001:db9::7", "2001:db8::/32", false)]
+    [InlineData("2001:db8::7", "0.0.0.0/1", false)]
+    [InlineData("198.51.100.7", "2000::/4", false)]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.0/24", true)]
+    [InlineData("::ffff:198.51.100.7", "203.0.113.0/24", false)]
+    [InlineData("198.51.100.7", "198.51.100.0/25", true)]
+    [InlineData("198.51.100.200", "198.51.100.0/25", false)]
+    [InlineData("198.51.101.7", "198.51.100.0/24", false)]
+    [InlineData("AWS Internal", "0.0.0.0/1", false)]
+    [InlineData("ec2.amazonaws.com", "128.0.0.0/1", false)]
+    public void Find_WhenSourceIps_ShouldMatchAddressesInsideTheRangeOnly(string sourceIp, string range, bool exempted) =>
+        Assert.Equal(exempted, Exempted($$"""{"principalArns":"arn:aws:iam::111122223333:user/alice","sourceIps":"{{range}}"}""", FromIp(sourceIp)));
 
     [Theory]
     [InlineData("""{"principalArns":"arn:aws:iam::111122223333:user/alic"}""")]
@@ -148,7 +150,7 @@ public class ExemptionSpoofingTests
     [InlineData("""{"principalArns":"arn:aws:iam::111122223333:user/alic?"}""")]
     [InlineData("""{"principalArns":"arn:aws:iam::111122223333:user/[a]lice"}""")]
     [InlineData("""{"principalArns":"arn:aws:iam::111122223333:user/*/alice"}""")]
-    [InlineData("""{"principalArns":"arn:aws:iam::11112222333*:user/bob"}""")]
+    [InlineData("""{"accounts":"111122223333","principalArns":"arn:aws:iam::11112222333*:user/bob"}""")]
     [InlineData("""{"accounts":"11112222333"}""")]
     [InlineData("""{"accounts":"1111222233334"}""")]
     [InlineData("""{"eventNames":"Create"}""")]

@@ -91,12 +91,56 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenExemptionExpired_ShouldAlert()
     {
-        var pipeline = Pipeline("""{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2026-10-02","action":"suppress","match":{"accounts":"111122223333"}}]}""");
+        var pipeline = Pipeline("""{"exemptions":[{"id":"ci","reason":"r","owner":"o","expires":"2026-10-01","action":"suppress","match":{"accounts":"111122223333"}}]}""");
         Assert.Equal(Outcome.Exempted, (await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T10:00:00Z")))).Outcome);
 
         _clock.Advance(TimeSpan.FromDays(1));
 
         Assert.Equal(Outcome.Alert, (await pipeline.ProcessAsync(Json.Event(StopLogging("2", "2026-10-02T10:00:00Z")))).Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenSeverityRisesWithinTheWindow_ShouldAlertAgainOncePerSeverity()
+    {
+        // A downgrade whose last day (2026-10-01, inclusive) ends between two identical calls in one window: the second
+        // is rated higher than the alert already sent, so it is a worse fact, not a duplicate; a third at the same
+        // higher rating is a true repeat.
+        var pipeline = Pipeline("""{"exemptions":[{"id":"dev","reason":"r","owner":"o","expires":"2026-10-01","action":"downgrade","match":{"accounts":"111122223333"}}]}""");
+        var first = await pipeline.ProcessAsync(Json.Event(StopLogging("1", "2026-10-01T23:10:00Z")));
+        _clock.Advance(TimeSpan.FromHours(13));
+        var second = await pipeline.ProcessAsync(Json.Event(StopLogging("2", "2026-10-01T23:40:00Z")));
+        var third = await pipeline.ProcessAsync(Json.Event(StopLogging("3", "2026-10-01T23:50:00Z")));
+
+        Assert.Equal((Outcome.Alert, Severity.Medium), (first.Outcome, first.Severity));
+        Assert.Equal((Outcome.Alert, Severity.High), (second.Outcome, second.Severity));
+        Assert.Equal(Outcome.Duplicate, third.Outcome);
+        Assert.Equal(2, _publisher.Published.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenVpcEndpointRecordNamesARiskyCall_ShouldIgnoreWithTheRecordTypeAsReason()
+    {
+        var vpce = Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser,
+            ""","eventType":"AwsVpceEvent","eventCategory":"NetworkActivity","vpcEndpointId":"vpce-0a1b2c3d","errorCode":"VpceAccessDenied","requestParameters":{"name":"main"}""");
+
+        var decision = await Pipeline().ProcessAsync(Json.Event(vpce));
+
+        Assert.Equal(Outcome.Ignored, decision.Outcome);
+        Assert.Null(decision.RuleId);
+        Assert.StartsWith("CloudTrail eventType 'AwsVpceEvent': a VPC endpoint network-activity record about 'StopLogging'", decision.Reason, StringComparison.Ordinal);
+        Assert.Empty(_publisher.Published);
+    }
+
+    [Theory]
+    [InlineData("AwsApiCall")]
+    [InlineData("AwsConsoleSignin")]
+    [InlineData("AwsServiceEvent")]
+    public async Task ProcessAsync_WhenRecordTypeIsDecidedByRules_ShouldStillAlert(string eventType)
+    {
+        var decision = await Pipeline().ProcessAsync(Json.Event(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser,
+            $$""","eventType":"{{eventType}}","requestParameters":{"name":"main"}""")));
+
+        Assert.Equal(Outcome.Alert, decision.Outcome);
     }
 
     [Fact]
@@ -170,7 +214,7 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenHeartbeatCanary_ShouldPublishWithCanaryAttributeIgnoringExemptions()
     {
-        var everything = """{"exemptions":[{"id":"all","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"*"}}]}""";
+        var everything = """{"exemptions":[{"id":"all","reason":"r","owner":"o","expires":"2027-01-01","action":"suppress","match":{"accounts":"111122223333"}}]}""";
         var canary = """{"version":"0","id":"hb-1","detail-type":"GuardAlerts Canary","source":"guardalerts.canary","account":"111122223333","time":"2026-10-01T10:00:00Z","region":"us-east-1","resources":[],"detail":{"function":"cloudtrail"}}""";
 
         var first = await Pipeline(everything).ProcessAsync(Json.Event(canary));

@@ -102,6 +102,58 @@ public class UnmatchedRecordFilterTests
         Assert.Equal(full, fast);
     }
 
+    [Theory]
+    [MemberData(nameof(SampleRecords))]
+    public async Task TrySkip_WhenProvidersSetUpAndSampleRenamed_ShouldLabelLikeTheFullPipeline(string sample)
+    {
+        // Labels depend on the event's account and the issuing role: the fast path's attribution must see both.
+        var providers = Core.Attribution.ManagedProviderLoader.Load(Encoding.UTF8.GetBytes("""
+            {"providers":[{"id":"stax","name":"Stax","accounts":["111122223333"],"samlProviders":["staxid"],"engineerRoles":["staxid-admin-role"],
+              "automationRoles":["arn:aws:iam::111122223333:role/staxid-helper-role"],"automationSessionName":"StaxHelper"}]}
+            """), "providers.json");
+        var pipeline = Pipeline(PolicyLoader.LoadEmbedded(Now) with { Providers = providers });
+        var json = Detail(sample);
+        using var document = JsonDocument.Parse(json);
+        var name = document.RootElement.GetProperty("eventName").GetString()!;
+        var renamed = System.Text.RegularExpressions.Regex.Replace(json, "\"eventName\"\\s*:\\s*\"" + name + "\"", "\"eventName\":\"DescribeInstances\"");
+
+        var (fast, full, status) = await BothAsync(renamed, pipeline);
+
+        if (status == SkimStatus.Skipped)
+        {
+            Assert.Equal(full, fast);
+        }
+
+        if (sample == "UpdateDetector-stax-helper-frequency.json")
+        {
+            Assert.Equal("Stax automation (role staxid-helper-role)", fast?.Actor?.Label);
+        }
+    }
+
+    [Theory]
+    [InlineData("DescribeTrails", SkimStatus.Skipped)]
+    [InlineData("StopLogging", SkimStatus.FullParse)]
+    public async Task TrySkip_WhenVpcEndpointRecord_ShouldDecideLikeTheFullPipeline(string eventName, SkimStatus expected)
+    {
+        var json = "{\"eventVersion\":\"1.11\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDA\",\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\",\"userName\":\"alice\"},"
+            + "\"eventTime\":\"2026-10-17T12:03:07Z\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\","
+            + "\"sourceIPAddress\":\"10.0.141.54\",\"eventID\":\"e-vpce\",\"eventType\":\"AwsVpceEvent\",\"errorCode\":\"VpceAccessDenied\",\"recipientAccountId\":\"111122223333\","
+            + "\"vpcEndpointId\":\"vpce-0a1b2c3d\",\"eventCategory\":\"NetworkActivity\"}";
+
+        var (fast, full, status) = await BothAsync(json);
+
+        Assert.Equal(expected, status);
+        Assert.Equal(Outcome.Ignored, full?.Outcome);
+        if (status == SkimStatus.Skipped)
+        {
+            Assert.Equal(full, fast);
+        }
+        else
+        {
+            Assert.StartsWith("CloudTrail eventType 'AwsVpceEvent'", full!.Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task TrySkip_WhenRandomRecords_ShouldNeverDecideDifferentlyFromTheFullPipeline()
     {

@@ -83,6 +83,70 @@ public class AlertRendererTests
         Assert.Contains("SAMPLE FINDING", alert.EmailBody, StringComparison.Ordinal);
     }
 
+    private static string CrossAccountRole(string role, string session) =>
+        Json.AssumedRole(role, session).Replace("111122223333", "444455556666", StringComparison.Ordinal);
+
+    [Fact]
+    public void Render_WhenCallerIsFromAnotherAccount_ShouldSaySoInSubjectSmsAndBody()
+    {
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", CrossAccountRole("Auditor", "x"), ""","requestParameters":{"name":"main"}"""));
+
+        // The whole line would be 104 characters: the session name gives way, the other account stays.
+        Assert.Equal("High: CloudTrail logging stopped - 111122223333 us-east-1 - role Auditor from account 444455556666", alert.Subject);
+        Assert.EndsWith("Z. role Auditor (session x) from account 444455556666", alert.Sms, StringComparison.Ordinal);
+        Assert.Contains("FROM ANOTHER ACCOUNT 444455556666", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenCallerIsFromThisAccount_ShouldNotMentionAnotherAccount()
+    {
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.AssumedRole("Auditor", "x"), ""","requestParameters":{"name":"main"}"""));
+
+        Assert.DoesNotContain("from account", alert.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("from account", alert.Sms, StringComparison.Ordinal);
+        Assert.DoesNotContain("ANOTHER ACCOUNT", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 10)]
+    [InlineData(64, 20)]
+    [InlineData(64, 64)]
+    [InlineData(20, 64)]
+    public void Render_WhenActorDoesNotFit_ShouldDropWholePartsAndKeepTheOtherAccount(int roleLength, int sessionLength)
+    {
+        // IAM allows 64-character role and session names: the line must give way by whole parts, never by cutting
+        // the other account (or any identifier) in half.
+        var role = new string('r', roleLength);
+        var session = new string('s', sessionLength);
+        var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", CrossAccountRole(role, session), ""","requestParameters":{"name":"main"}"""));
+
+        foreach (var (text, max) in new[] { (alert.Subject, AlertRenderer.MaxSubject), (alert.Sms, AlertRenderer.MaxSms) })
+        {
+            Assert.InRange(text.Length, 1, max);
+            Assert.EndsWith("from account 444455556666", text, StringComparison.Ordinal);
+            Assert.Contains("111122223333", text, StringComparison.Ordinal);
+            var words = text.Split(' ');
+            Assert.All(words.Where(w => w.Trim('(', ')').All(c => c == 'r')), w => Assert.Equal(role, w));
+            Assert.All(words.Where(w => w.Trim('(', ')').All(c => c == 's') && w.Trim('(', ')').Length > 0 && w != "(session"), w => Assert.Equal(session + ")", w));
+        }
+    }
+
+    [Fact]
+    public void Render_WhenEvenTheTitleDoesNotFit_ShouldShortenOnlyTheTitle()
+    {
+        var e = Json.Valid(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", CrossAccountRole("Auditor", "x"), ""","requestParameters":{"name":"main"}"""));
+        var match = TestPolicy.Table().Match(e)!;
+        var longTitle = string.Join(' ', Enumerable.Repeat("logging", 30));
+        match = match with { Rule = match.Rule with { Title = longTitle } };
+
+        var alert = AlertRenderer.Render(new AlertContext(e, new ActorAttributor().Attribute(e), match, match.Severity, "key", Now));
+
+        Assert.InRange(alert.Subject.Length, 1, AlertRenderer.MaxSubject);
+        Assert.StartsWith("High: logging logging", alert.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("... - 111122223333 - from account 444455556666", alert.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("Z. from account 444455556666", alert.Sms, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_WhenCloudTrailAlert_ShouldExplainAndOfferExemption()
     {

@@ -1,3 +1,4 @@
+using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
@@ -13,6 +14,7 @@ public class ConfigLintTests
     [Theory]
     [InlineData("risk-table.json", "risk-table.schema.json")]
     [InlineData("exemptions.json", "exemptions.schema.json")]
+    [InlineData("providers.json", "providers.schema.json")]
     public async Task ConfigFile_WhenCheckedAgainstItsSchema_ShouldHaveNoErrors(string file, string schemaFile)
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Config, schemaFile));
@@ -50,6 +52,16 @@ public class ConfigLintTests
     {
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.RiskTableFile)), PolicyLoader.Embedded(PolicyLoader.RiskTableFile));
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.ExemptionsFile)), PolicyLoader.Embedded(PolicyLoader.ExemptionsFile));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.ProvidersFile)), PolicyLoader.Embedded(PolicyLoader.ProvidersFile));
+    }
+
+    [Fact]
+    public void ShippedProviders_WhenLoaded_ShouldHaveNoErrors()
+    {
+        var (profiles, errors) = ManagedProviderLoader.TryLoad(File.ReadAllBytes(Path.Combine(RepoPaths.Config, PolicyLoader.ProvidersFile)), PolicyLoader.ProvidersFile);
+
+        Assert.NotNull(profiles);
+        Assert.Empty(errors.Select(e => e.ToString()));
     }
 
     [Fact]

@@ -18,13 +18,33 @@ internal static class CloudTrailPatterns
     // PutEvents refuses sources starting with "aws.", so a prefix match keeps forged "CloudTrail" events out.
     public static object AwsSources => new object[] { new Dictionary<string, object> { ["prefix"] = "aws." } };
 
+    /// <summary>
+    /// The event sources of global services, whose CloudTrail events EventBridge receives in us-east-1 only: IAM, STS
+    /// through its global endpoint, console sign-ins through the global endpoint, Organizations, CloudFront, Route 53
+    /// and its domain registration, WAF Classic for CloudFront, account management
+    /// (https://repost.aws/knowledge-center/eventbridge-rule-triggers-iam-single-region,
+    /// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events).
+    /// </summary>
+    public static readonly IReadOnlySet<string> GlobalEventSources = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "iam.amazonaws.com", "sts.amazonaws.com", SignInEventSource, "organizations.amazonaws.com", "cloudfront.amazonaws.com",
+        "route53.amazonaws.com", "route53domains.amazonaws.com", "waf.amazonaws.com", "account.amazonaws.com",
+    };
+
     /// <summary>The API-call rules (every eventSource but sign-in), read-only ones in rules of their own.</summary>
-    public static IReadOnlyList<CloudTrailRuleSpec> ApiCallRules(RiskTable table, int budget = PatternSize.Budget)
+    public static IReadOnlyList<CloudTrailRuleSpec> ApiCallRules(RiskTable table, int budget = PatternSize.Budget) =>
+        ApiCallRules(table, s => s != SignInEventSource, budget);
+
+    /// <summary>The table's API-call and sign-in rules for the <see cref="GlobalEventSources"/> only.</summary>
+    public static IReadOnlyList<CloudTrailRuleSpec> GlobalServiceRules(RiskTable table, int budget = PatternSize.Budget) =>
+        [.. ApiCallRules(table, s => s != SignInEventSource && GlobalEventSources.Contains(s), budget), .. SignInRules(table, budget)];
+
+    private static List<CloudTrailRuleSpec> ApiCallRules(RiskTable table, Func<string, bool> includeSource, int budget)
     {
         var rules = new List<CloudTrailRuleSpec>();
         foreach (var readOnly in new[] { false, true })
         {
-            var clauses = Clauses(table, s => s != SignInEventSource, readOnly, budget, AwsSources, ApiCallDetailType);
+            var clauses = Clauses(table, includeSource, readOnly, budget, AwsSources, ApiCallDetailType);
             var groups = PatternPacker.Pack(clauses, d => WholePattern(AwsSources, ApiCallDetailType, d), PatternSize.EncodedLength, budget);
             rules.AddRange(groups.Select(g => Spec(AwsSources, ApiCallDetailType, g, readOnly)));
         }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using GuardAlerts.Cdk.Configuration;
+using GuardAlerts.Cdk.Patterns;
 using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
@@ -149,6 +150,61 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
 
             Assert.True(reached.Count > 0, $"the {decision.RuleId} alert's event, delivered by AWS in us-east-1, reached no function of the stacks "
                 + string.Join(", ", buses.Stacks.Select(s => $"{s.StackName} ({s.Region})")));
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The global services' events reach EventBridge in us-east-1 only. Each alerting sample of them, put on the
+    /// us-east-1 bus, must reach exactly one function of the whole deployment: the us-east-1 stack's when there is one
+    /// (its companions forward none, so nothing is alerted twice), else the first region's, through its companion.
+    /// </summary>
+    [Theory]
+    [InlineData("us-east-1,eu-west-1", "us-east-1")]
+    [InlineData("eu-west-1", "eu-west-1")]
+    [InlineData("eu-west-1,eu-central-1", "eu-west-1")]
+    public async Task GlobalServiceSample_ShouldReachExactlyOneFunctionOfTheDeployment(string regions, string expectedRegion)
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-global-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = regions },
+            });
+            GuardAlertsApp.AddStacks(app, DeploymentSettings.FromContext(app.Node.TryGetContext), RiskTables.Repo(), inProcess.Package, DeployedStack.Account, null);
+            var assembly = app.Synth();
+            var buses = new EventBuses(assembly.Stacks
+                .Select(a => new DeployedStack(a.StackName, a.Environment.Region, JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, a.TemplateFile)))!))
+                .ToList());
+            var global = (await SampleEvents.AllAsync())
+                .Where(e => e.MustBeDelivered && CloudTrailPatterns.GlobalEventSources.Contains((string?)e.Event["detail"]?["eventSource"] ?? ""))
+                .ToList();
+            Assert.Contains(global, e => (string?)e.Event["detail"]!["eventSource"] == "iam.amazonaws.com");
+            var failures = new StringBuilder();
+            foreach (var sample in global)
+            {
+                var e = sample.Event.DeepClone().AsObject();
+                e["region"] = GlobalEventsStack.HomeRegion;
+                var reached = buses.Put(e, GlobalEventsStack.HomeRegion)
+                    .Where(d => d.TargetId is { } t && d.Stack.TypeOf(t) == "AWS::Lambda::Function")
+                    .Select(d => $"{d.Stack.Region}:{(string)d.Stack.Resources("AWS::Lambda::Function").Single(f => f.Id == d.TargetId).Properties["Handler"]!}")
+                    .ToList();
+                if (reached.Count != 1 || reached[0] != $"{expectedRegion}:{sample.Handler}")
+                {
+                    failures.AppendLine($"{sample.Source} ({sample.Decision.RuleId}) reached [{string.Join(", ", reached)}], expected {expectedRegion}:{sample.Handler} once");
+                }
+            }
+
+            output.WriteLine($"regions={regions}: {global.Count - failures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} of {global.Count} global-service samples reached {expectedRegion} once");
+            Assert.True(failures.Length == 0, failures.ToString());
         }
         finally
         {

@@ -29,7 +29,10 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
         Assert.NotEmpty(everyone);
         var failures = new StringBuilder();
         var count = 0;
-        foreach (var (what, e, arrival) in TamperingEvents(stack))
+        var companions = buses.Stacks.Where(c => c != stack && c.Resources("AWS::Events::Rule").Any(r =>
+            r.Properties["Targets"]!.AsArray().Any(t => c.ResolveText(t!["Arn"]) == $"arn:aws:events:{region}:{DeployedStack.Account}:event-bus/default"))).ToList();
+        Assert.Equal(region == GlobalServiceRegion ? 0 : 1, companions.Count);
+        foreach (var (what, e, arrival) in TamperingEvents(stack, companions))
         {
             count++;
             var reached = new SortedSet<string>(StringComparer.Ordinal);
@@ -223,30 +226,54 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
         return new DeployedStack(stack.StackName, stack.Region, template);
     }
 
-    private static IEnumerable<(string What, JsonObject Event, string Arrival)> TamperingEvents(DeployedStack s)
+    private static IEnumerable<(string What, JsonObject Event, string Arrival)> TamperingEvents(DeployedStack s, IReadOnlyList<DeployedStack> companions)
     {
         var r = s.Region;
         foreach (var (id, _) in s.Resources("AWS::Events::Rule"))
         {
             yield return Call(s, "events.amazonaws.com", "DisableRule", new() { ["name"] = s.Ref(id) });
+            yield return Call(s, "events.amazonaws.com", "DeleteRule", new() { ["name"] = s.Ref(id) });
+            yield return Call(s, "events.amazonaws.com", "PutRule", new() { ["name"] = s.Ref(id), ["eventPattern"] = """{"source":["none"]}""" });
             yield return Call(s, "events.amazonaws.com", "RemoveTargets", new() { ["rule"] = s.Ref(id), ["ids"] = new JsonArray("Target0") });
+            yield return Call(s, "events.amazonaws.com", "PutTargets", new() { ["rule"] = s.Ref(id), ["targets"] = new JsonArray(new JsonObject { ["id"] = "Target0", ["arn"] = "arn:aws:sqs:" + r + ":" + DeployedStack.Account + ":elsewhere" }) });
         }
 
         foreach (var (id, _) in s.Resources("AWS::Lambda::Function").Where(f => f.Properties["Handler"] is not null))
         {
-            yield return Call(s, "lambda.amazonaws.com", "UpdateFunctionCode20150331v2", new() { ["functionName"] = s.Ref(id) });
+            var name = s.Ref(id);
+            yield return Call(s, "lambda.amazonaws.com", "UpdateFunctionCode20150331v2", new() { ["functionName"] = name });
+            yield return Call(s, "lambda.amazonaws.com", "UpdateFunctionConfiguration20150331v2", new() { ["functionName"] = name });
             yield return Call(s, "lambda.amazonaws.com", "DeleteFunction20150331", new() { ["functionName"] = s.GetAtt(id, "Arn") });
+            // Reserved concurrency 0 stops the function without touching its code.
+            yield return Call(s, "lambda.amazonaws.com", "PutFunctionConcurrency20171031", new() { ["functionName"] = name, ["reservedConcurrentExecutions"] = 0 });
+            // The asynchronous-invoke settings hold the retries and the on-failure destination (the dead-letter queue).
+            yield return Call(s, "lambda.amazonaws.com", "DeleteFunctionEventInvokeConfig", new() { ["functionName"] = name });
+            yield return Call(s, "lambda.amazonaws.com", "PutFunctionEventInvokeConfig", new() { ["functionName"] = name + ":$LATEST", ["maximumRetryAttempts"] = 0 });
+            yield return Call(s, "lambda.amazonaws.com", "UpdateFunctionEventInvokeConfig", new() { ["functionName"] = s.GetAtt(id, "Arn") + ":$LATEST" });
+            yield return Call(s, "lambda.amazonaws.com", "RemovePermission20150331v2", new() { ["functionName"] = name, ["statementId"] = "x" });
+        }
+
+        foreach (var (id, _) in s.Resources("AWS::Logs::LogGroup"))
+        {
+            yield return Call(s, "logs.amazonaws.com", "DeleteLogGroup", new() { ["logGroupName"] = s.Ref(id) });
         }
 
         foreach (var (id, _) in s.Resources("AWS::SNS::Topic"))
         {
             yield return Call(s, "sns.amazonaws.com", "SetTopicAttributes", new() { ["topicArn"] = s.Ref(id), ["attributeName"] = "Policy" });
             yield return Call(s, "sns.amazonaws.com", "Unsubscribe", new() { ["subscriptionArn"] = s.Ref(id) + ":0f1e2d3c-0000-4000-8000-000000000000" });
+            // A data-protection policy can deny publications that carry, say, an IP address.
+            yield return Call(s, "sns.amazonaws.com", "PutDataProtectionPolicy", new() { ["resourceArn"] = s.Ref(id) });
         }
+
+        // Account-wide SMS settings: a monthly spend limit of 0 silences every SMS.
+        yield return Call(s, "sns.amazonaws.com", "SetSMSAttributes", new() { ["attributes"] = new JsonObject { ["MonthlySpendLimit"] = "0" } });
+        yield return Call(s, "sms-voice.amazonaws.com", "PutOptedOutNumber", new() { ["optOutListName"] = "Default", ["optedOutNumber"] = "+15551234567" });
 
         foreach (var (id, _) in s.Resources("AWS::KMS::Key"))
         {
             yield return Call(s, "kms.amazonaws.com", "ScheduleKeyDeletion", new() { ["keyId"] = s.GetAtt(id, "Arn"), ["pendingWindowInDays"] = 7 });
+            yield return Call(s, "kms.amazonaws.com", "PutKeyPolicy", new() { ["keyId"] = s.Ref(id), ["policyName"] = "default" });
         }
 
         foreach (var (id, _) in s.Resources("AWS::DynamoDB::Table"))
@@ -254,27 +281,65 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
             yield return Call(s, "dynamodb.amazonaws.com", "DeleteTable", new() { ["tableName"] = s.Ref(id) });
             // DynamoDB accepts the table's ARN wherever it takes its name.
             yield return Call(s, "dynamodb.amazonaws.com", "DeleteTable", new() { ["tableName"] = s.GetAtt(id, "Arn") });
+            // The resource policy is what keeps other principals from pre-seeding the ledger.
+            yield return Call(s, "dynamodb.amazonaws.com", "DeleteResourcePolicy", new() { ["resourceArn"] = s.GetAtt(id, "Arn") });
+            yield return Call(s, "dynamodb.amazonaws.com", "PutResourcePolicy", new() { ["resourceArn"] = s.GetAtt(id, "Arn"), ["policy"] = "{}" });
         }
 
         foreach (var (id, _) in s.Resources("AWS::SQS::Queue"))
         {
             yield return Call(s, "sqs.amazonaws.com", "PurgeQueue", new() { ["queueUrl"] = s.Ref(id) });
+            yield return Call(s, "sqs.amazonaws.com", "SetQueueAttributes", new() { ["queueUrl"] = s.Ref(id) });
         }
 
         foreach (var (id, _) in s.Resources("AWS::CloudWatch::Alarm"))
         {
             yield return Call(s, "monitoring.amazonaws.com", "DeleteAlarms", new() { ["alarmNames"] = new JsonArray(s.Ref(id)) });
+            yield return Call(s, "monitoring.amazonaws.com", "DisableAlarmActions", new() { ["alarmNames"] = new JsonArray(s.Ref(id)) });
+            yield return Call(s, "monitoring.amazonaws.com", "PutMetricAlarm", new() { ["alarmName"] = s.Ref(id) });
         }
 
-        foreach (var (id, _) in s.Resources("AWS::IAM::Role").Where(role => s.Resources("AWS::Lambda::Function").Any(f => f.Properties["Role"]?.ToJsonString().Contains(role.Id, StringComparison.Ordinal) == true)))
+        foreach (var (id, _) in s.Resources("AWS::CloudTrail::Trail"))
         {
-            var e = Call(s, "iam.amazonaws.com", "AttachRolePolicy", new() { ["roleName"] = s.Ref(id), ["policyArn"] = "arn:aws:iam::aws:policy/AdministratorAccess" });
-            e.Event["region"] = GlobalServiceRegion;
-            e.Event["detail"]!["awsRegion"] = GlobalServiceRegion;
-            yield return e with { Arrival = GlobalServiceRegion };
+            // CloudTrail takes the trail's name or ARN.
+            yield return Call(s, "cloudtrail.amazonaws.com", "StopLogging", new() { ["name"] = s.Ref(id) });
+            yield return Call(s, "cloudtrail.amazonaws.com", "DeleteTrail", new() { ["name"] = s.GetAtt(id, "Arn") });
+            yield return Call(s, "cloudtrail.amazonaws.com", "PutEventSelectors", new() { ["trailName"] = s.Ref(id) });
         }
 
-        _ = r;
+        foreach (var (id, _) in s.Resources("AWS::S3::Bucket"))
+        {
+            yield return Call(s, "s3.amazonaws.com", "PutBucketPolicy", new() { ["bucketName"] = s.Ref(id) });
+            yield return Call(s, "s3.amazonaws.com", "DeleteBucket", new() { ["bucketName"] = s.Ref(id) });
+        }
+
+        // Every role of the stack (the functions' and redrive's), and of its us-east-1 companion.
+        foreach (var (id, _) in s.Resources("AWS::IAM::Role"))
+        {
+            yield return InUsEast1(Call(s, "iam.amazonaws.com", "AttachRolePolicy", new() { ["roleName"] = s.Ref(id), ["policyArn"] = "arn:aws:iam::aws:policy/AdministratorAccess" }));
+            yield return InUsEast1(Call(s, "iam.amazonaws.com", "UpdateAssumeRolePolicy", new() { ["roleName"] = s.Ref(id) }));
+        }
+
+        foreach (var companion in companions)
+        {
+            foreach (var (id, _) in companion.Resources("AWS::IAM::Role"))
+            {
+                yield return InUsEast1(Call(companion, "iam.amazonaws.com", "PutRolePolicy", new() { ["roleName"] = companion.Ref(id), ["policyName"] = "x" }));
+            }
+
+            foreach (var (id, _) in companion.Resources("AWS::Events::Rule"))
+            {
+                yield return Call(companion, "events.amazonaws.com", "DisableRule", new() { ["name"] = companion.Ref(id) });
+                yield return Call(companion, "events.amazonaws.com", "RemoveTargets", new() { ["rule"] = companion.Ref(id), ["ids"] = new JsonArray("Target0") });
+            }
+        }
+    }
+
+    private static (string What, JsonObject Event, string Arrival) InUsEast1((string What, JsonObject Event, string Arrival) e)
+    {
+        e.Event["region"] = GlobalServiceRegion;
+        e.Event["detail"]!["awsRegion"] = GlobalServiceRegion;
+        return e with { Arrival = GlobalServiceRegion };
     }
 
     private static (string What, JsonObject Event, string Arrival) Call(DeployedStack s, string eventSource, string eventName, JsonObject parameters) =>

@@ -19,7 +19,8 @@ namespace GuardAlerts.Cdk;
 /// <item>when the plan says so (no us-east-1 stack in the deployment, and only for one region), the risk table's
 /// events of the global services, which the regional stack's own routing rules then deliver to its functions.</item>
 /// </list>
-/// EventBridge forwards the event as it is: its "region" and detail.awsRegion stay us-east-1.
+/// The forwarded event is the original one (detail.awsRegion stays us-east-1); since the plan gives the global
+/// services' events to one stack of the deployment only, no alert depends on what the envelope's region then says.
 /// </summary>
 internal sealed class GlobalEventsStack : Stack
 {

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Amazon.CDK;
+using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Testing.Routing;
 using Xunit.Abstractions;
@@ -13,7 +15,7 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 /// to the topics and through the subscriptions' filter policies (EventBridge-to-SNS messages carry no attributes).
 /// </summary>
 [Collection(CdkSynthCollection.Name)]
-public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutputHelper output)
+public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, InProcessStacksFixture inProcess, ITestOutputHelper output)
 {
     // Where AWS delivers the CloudTrail events of IAM, a global service.
     private const string GlobalServiceRegion = "us-east-1";
@@ -24,7 +26,54 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
     public void EveryTamperingEvent_ShouldReachEveryEmailAndSmsOfItsRegion(string region)
     {
         var buses = SynthesizedStacks.Buses(synth);
-        var stack = SynthesizedStacks.MainStack(buses, region);
+        AssertEveryTamperingEventReachesEveryone(buses, SynthesizedStacks.MainStack(buses, region));
+    }
+
+    /// <summary>
+    /// A region with a long name is where generated names were shortened (the companion stack
+    /// "GuardAlerts-ap-southeast-2-GlobalEvents" left no room for its role's name): every tampering event, and every
+    /// change to a rule that delivers self-protection, must still reach everyone there.
+    /// </summary>
+    [Fact]
+    public void SelfProtection_InARegionWithALongName_ShouldReportEveryChange()
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-long-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["alertPhones"] = CdkSynthFixture.Phone, ["regions"] = "ap-southeast-2" },
+            });
+            GuardAlertsApp.AddStacks(app, DeploymentSettings.FromContext(app.Node.TryGetContext), RiskTables.Repo(), inProcess.Package, DeployedStack.Account, null);
+            var assembly = app.Synth();
+            var buses = new EventBuses(assembly.Stacks
+                .Select(a => new DeployedStack(a.StackName, a.Environment.Region, JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, a.TemplateFile)))!))
+                .ToList());
+            var stack = SynthesizedStacks.MainStack(buses, "ap-southeast-2");
+            foreach (var s in buses.Stacks)
+            {
+                foreach (var (type, property) in new[] { ("AWS::Events::Rule", "Name"), ("AWS::IAM::Role", "RoleName") })
+                {
+                    Assert.All(s.Resources(type), r => Assert.InRange(((string?)r.Properties[property])?.Length ?? int.MaxValue, 1, 64));
+                }
+            }
+
+            AssertEveryTamperingEventReachesEveryone(buses, stack);
+            AssertEveryChangeToASelfProtectionRuleIsReported(buses, stack);
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
+    }
+
+    private void AssertEveryTamperingEventReachesEveryone(EventBuses buses, DeployedStack stack)
+    {
+        var region = stack.Region;
         var everyone = new SortedSet<string>(Recipients.Everyone(stack, "email").Concat(Recipients.Everyone(stack, "sms")), StringComparer.Ordinal);
         Assert.NotEmpty(everyone);
         var failures = new StringBuilder();
@@ -64,7 +113,12 @@ public sealed class SelfProtectionRoutingTests(CdkSynthFixture synth, ITestOutpu
     public void ChangingARuleThatDeliversSelfProtection_ShouldBeReportedByAnotherRule(string region)
     {
         var buses = SynthesizedStacks.Buses(synth);
-        var stack = SynthesizedStacks.MainStack(buses, region);
+        AssertEveryChangeToASelfProtectionRuleIsReported(buses, SynthesizedStacks.MainStack(buses, region));
+    }
+
+    private void AssertEveryChangeToASelfProtectionRuleIsReported(EventBuses buses, DeployedStack stack)
+    {
+        var region = stack.Region;
         var everyone = new SortedSet<string>(Recipients.Everyone(stack, "email").Concat(Recipients.Everyone(stack, "sms")), StringComparer.Ordinal);
         var failures = new StringBuilder();
         var count = 0;

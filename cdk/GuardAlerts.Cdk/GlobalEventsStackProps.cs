@@ -2,10 +2,8 @@ using Amazon.CDK;
 
 namespace GuardAlerts.Cdk;
 
-/// <summary>The regional stack a <see cref="GlobalEventsStack"/> forwards to.</summary>
+/// <summary>The plan of a <see cref="GlobalEventsStack"/>: what it forwards, to which regional stack.</summary>
 internal sealed class GlobalEventsStackProps : StackProps
 {
-    public required string RegionalStackName { get; init; }
-
-    public required string TargetRegion { get; init; }
+    public required GlobalEventsPlan Plan { get; init; }
 }

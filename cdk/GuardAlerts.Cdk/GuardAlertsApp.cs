@@ -1,12 +1,16 @@
 using Amazon.CDK;
 using GuardAlerts.Cdk.Configuration;
+using GuardAlerts.Cdk.Constructs;
 using GuardAlerts.Core.Rules;
 
 namespace GuardAlerts.Cdk;
 
 /// <summary>
 /// Builds the stacks of one deployment: one per region named with `-c regions=...`, else one in the CLI's region;
-/// beside each stack outside us-east-1, its <see cref="GlobalEventsStack"/> in us-east-1.
+/// beside each stack outside us-east-1, its <see cref="GlobalEventsStack"/> in us-east-1. The global services'
+/// events (IAM, STS's global endpoint, sign-in, ...) reach EventBridge in us-east-1 only: a deployment with a
+/// us-east-1 stack handles them there; one without has the first other region's companion forward them, and only
+/// that one, so each event is alerted on once.
 /// </summary>
 internal static class GuardAlertsApp
 {
@@ -16,15 +20,14 @@ internal static class GuardAlertsApp
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Regions.Count == 0)
-        {
-            return [Stack(app, StackName, settings, table, functionPackage, account, region)];
-        }
-
-        return settings.Regions.Select(r => Stack(app, $"{StackName}-{r}", settings, table, functionPackage, account, r)).ToList();
+        IReadOnlyList<string?> regions = settings.Regions.Count == 0 ? [region] : [.. settings.Regions];
+        var globalEventsRegion = regions.Contains(GlobalEventsStack.HomeRegion) ? null : regions[0];
+        return regions.Select(r => Stack(app, settings.Regions.Count == 0 ? StackName : $"{StackName}-{r}", settings, table, functionPackage, account, r,
+            forwardGlobalServices: r is not null && r == globalEventsRegion)).ToList();
     }
 
-    private static GuardAlertsStack Stack(App app, string id, DeploymentSettings settings, RiskTable table, string functionPackage, string? account, string? region)
+    private static GuardAlertsStack Stack(
+        App app, string id, DeploymentSettings settings, RiskTable table, string functionPackage, string? account, string? region, bool forwardGlobalServices)
     {
         // The trail is multi-region, so exactly one stack creates it: the one in the trail region. A loop of
         // single-region deployments then creates it once, in whichever run deploys that region.
@@ -35,7 +38,9 @@ internal static class GuardAlertsApp
                 + $"({ContextKeys.TrailRegion}); stack {id} in {region ?? "the CLI's region"} creates none. Deploy {settings.TrailRegion} too.");
         }
 
-        string? globalEvents = region is not null && region != GlobalEventsStack.HomeRegion ? GlobalEventsStack.NameFor(id, region) : null;
+        var globalEvents = region is not null && region != GlobalEventsStack.HomeRegion
+            ? GlobalEventsPlan.Create(id, region, PhysicalNames.For(id, region), table, forwardGlobalServices)
+            : null;
         var stack = new GuardAlertsStack(app, id, new GuardAlertsStackProps
         {
             Env = new Amazon.CDK.Environment { Account = account, Region = region },
@@ -44,16 +49,17 @@ internal static class GuardAlertsApp
             RiskTable = table,
             FunctionPackage = functionPackage,
             CreateTrail = trail,
-            GlobalEventsStackName = globalEvents,
+            GlobalEvents = globalEvents,
         });
         if (globalEvents is not null)
         {
-            _ = new GlobalEventsStack(app, globalEvents, new GlobalEventsStackProps
+            _ = new GlobalEventsStack(app, globalEvents.StackName, new GlobalEventsStackProps
             {
                 Env = new Amazon.CDK.Environment { Account = account, Region = GlobalEventsStack.HomeRegion },
-                Description = $"GuardAlerts: forwards IAM events about the {id} stack in {region} from us-east-1 to {region}",
-                RegionalStackName = id,
-                TargetRegion = region!,
+                Description = forwardGlobalServices
+                    ? $"GuardAlerts: forwards the global services' events and IAM events about the {id} stack from us-east-1 to {region}"
+                    : $"GuardAlerts: forwards IAM events about the {id} stack in {region} from us-east-1 to {region}",
+                Plan = globalEvents,
             });
         }
 

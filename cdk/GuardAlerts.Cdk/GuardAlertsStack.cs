@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
@@ -14,19 +13,15 @@ namespace GuardAlerts.Cdk;
 /// </summary>
 internal sealed class GuardAlertsStack : Stack
 {
+    /// <summary>The purposes (see <see cref="PhysicalNames"/>) of the stack's roles: the two functions', then redrive's.</summary>
+    public static readonly IReadOnlyList<string> RolePurposes = ["GuardDutyRole", "CloudTrailRole", "RedriveRole"];
+
     public GuardAlertsStack(Construct scope, string id, GuardAlertsStackProps props) : base(scope, id, props)
     {
+        var names = PhysicalNames.For(StackName, props.Env?.Region);
+        var roleNames = RolePurposes.Select(names.Name).ToList();
         var alerts = new AlertTopic(this, "Alerts", props.Settings);
-        var table = new Table(this, "Ledger", new TableProps
-        {
-            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "pk", Type = AttributeType.STRING },
-            TimeToLiveAttribute = "expiresAt",
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            PointInTimeRecovery = true,
-            Encryption = TableEncryption.AWS_MANAGED,
-            // The ledger only deduplicates (entries expire within days); nothing in it needs to outlive the stack.
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
+        var table = LedgerTable.Create(this, "Ledger", roleNames);
         var deadLetters = new Queue(this, "DeadLetters", new QueueProps
         {
             // SQS-managed keys: EventBridge and Lambda can always write, so a key policy mistake cannot drop failures.
@@ -38,21 +33,23 @@ internal sealed class GuardAlertsStack : Stack
         // One asset per stack (an asset belongs to one stack), shared by both functions: one upload per region.
         var code = Code.FromAsset(props.FunctionPackage);
 
-        var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters));
-        var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters));
+        var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters, roleNames[0]));
+        var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters, roleNames[1]));
         AlertFunction[] functions = [guardDuty, cloudTrail];
+        var redrive = new RedriveRole(this, "Redrive", roleNames[2], table, alerts, deadLetters);
 
-        var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery);
+        var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery, names);
+        var heartbeat = new Heartbeat(this, "Heartbeat", functions, alerts, delivery, names);
+        var trail = props.CreateTrail ? new ManagementTrail(this, "ManagementEvents", StackName + "-management-events") : null;
         var protection = new SelfProtection(this, "SelfProtection",
-            new ProtectedResources(StackName, functions, table, alerts.Topics, alerts.Key, deadLetters,
-                props.GlobalEventsStackName is { } global ? [global + "-"] : []),
+            new ProtectedResources(names, functions, [guardDuty.Role, cloudTrail.Role, redrive.Role], [guardDuty.LogGroup, cloudTrail.LogGroup],
+                table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, heartbeat.ScheduleName],
+                props.GlobalEvents, trail),
             delivery, [alerts.Operations, alerts.Pager]);
-        var heartbeat = new Heartbeat(this, "Heartbeat", functions, delivery);
-        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms);
+        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms, names);
 
-        if (props.CreateTrail)
+        if (trail is not null)
         {
-            var trail = new ManagementTrail(this, "ManagementEvents", StackName + "-management-events");
             Output("TrailArn", trail.TrailArn, "The multi-region management-events trail created by -c createTrail=true");
         }
 
@@ -65,6 +62,7 @@ internal sealed class GuardAlertsStack : Stack
         Output("GuardDutyLogGroupName", guardDuty.LogGroup.LogGroupName, "The GuardDuty function's decision log (aws logs tail <this>)");
         Output("CloudTrailLogGroupName", cloudTrail.LogGroup.LogGroupName, "The CloudTrail function's decision log (aws logs tail <this>)");
         Output("DeadLetterQueueUrl", deadLetters.QueueUrl, "Failed events: guard-alerts redrive --queue-url <this>");
+        Output("RedriveRoleArn", redrive.Role.RoleArn, "Assume it to run guard-alerts redrive: only the functions and this role may write the ledger");
     }
 
     private void Output(string id, string value, string description) =>

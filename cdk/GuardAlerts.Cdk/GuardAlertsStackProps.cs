@@ -18,6 +18,6 @@ internal sealed class GuardAlertsStackProps : StackProps
     /// <summary>Whether this stack creates the multi-region trail (the stack in the trail region does).</summary>
     public bool CreateTrail { get; init; }
 
-    /// <summary>The us-east-1 companion that forwards IAM events here (null in us-east-1 itself).</summary>
-    public string? GlobalEventsStackName { get; init; }
+    /// <summary>The us-east-1 companion that forwards global-service events here (null in us-east-1 itself).</summary>
+    public GlobalEventsPlan? GlobalEvents { get; init; }
 }

@@ -23,7 +23,10 @@ internal static partial class ContextKeys
     /// <summary>Comma-separated regions: one stack each (default: one stack in the CLI profile's region).</summary>
     public const string Regions = "regions";
 
-    /// <summary>"true": deploy even though no e-mail address or phone number is subscribed (someone subscribes later).</summary>
+    /// <summary>
+    /// "true": deploy even though some alerts have no subscriber (someone subscribes later): no e-mail address and no
+    /// phone number at all, or phones without e-mail, whose SMS leave the alerts below smsMinSeverity to nobody.
+    /// </summary>
     public const string AllowNoSubscribers = "allowNoSubscribers";
 
     /// <summary>Every key the app reads.</summary>

@@ -83,6 +83,15 @@ internal sealed partial record DeploymentSettings
                 + "to deploy a stack that alerts nobody until someone subscribes to its topics");
         }
 
+        // SMS takes smsMinSeverity and up only; with no e-mail address everything below it would be published and
+        // filtered out for every subscription, silently. The same explicit consent covers it as a stack with no subscriber.
+        if (phones.Count > 0 && emails.Count == 0 && smsMin > Severity.Informational && !allowNoSubscribers)
+        {
+            errors.Add($"{ContextKeys.AlertPhones} without {ContextKeys.AlertEmails}: SMS takes {smsMin.Name()} alerts and up only, so every alert below "
+                + $"{smsMin.Name()} would reach nobody; give {ContextKeys.AlertEmails}, or -c {ContextKeys.SmsMinSeverity}=Informational to text every alert, "
+                + $"or {ContextKeys.AllowNoSubscribers}=true to deploy anyway until someone subscribes to the alert topic");
+        }
+
         if (createTrail && regions.Count > 0 && !regions.Contains(trailRegion))
         {
             errors.Add($"{ContextKeys.CreateTrail}: the trail is created by the stack in {ContextKeys.TrailRegion} {trailRegion}, which is not in {ContextKeys.Regions}; "

@@ -41,6 +41,7 @@ internal sealed class AlertFunction : Construct
         // A role of our own: the managed basic execution policy would let it write to every log group ("*").
         Role = new Role(this, "Role", new RoleProps
         {
+            RoleName = props.RoleName,
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
             Description = $"GuardAlerts {props.Kind} function: its ledger table, its topic, its logs",
         });

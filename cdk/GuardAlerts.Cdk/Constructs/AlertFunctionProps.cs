@@ -4,5 +4,8 @@ using Amazon.CDK.AWS.SQS;
 
 namespace GuardAlerts.Cdk.Constructs;
 
-/// <summary>What one function needs: its kind (the _HANDLER value), the package, and what it may touch.</summary>
-internal sealed record AlertFunctionProps(string Kind, Code Code, ITable Table, AlertTopic Alerts, IQueue DeadLetterQueue);
+/// <summary>
+/// What one function needs: its kind (the _HANDLER value), the package, what it may touch, and its role's name
+/// (explicit: the us-east-1 companion must match it in IAM's events, see PhysicalNames).
+/// </summary>
+internal sealed record AlertFunctionProps(string Kind, Code Code, ITable Table, AlertTopic Alerts, IQueue DeadLetterQueue, string RoleName);

@@ -10,14 +10,20 @@ using GuardAlerts.Cdk.Configuration;
 namespace GuardAlerts.Cdk.Constructs;
 
 /// <summary>
-/// Where messages go, one topic per audience, all encrypted with one customer managed key (the AWS managed SNS key's
-/// policy cannot admit EventBridge and CloudWatch) and publishing over TLS only:
+/// Where messages go, one topic per audience, publishing over TLS only:
 /// <list type="bullet">
-/// <item>Alerts: the functions' alerts and the hourly canary, with message attributes. E-mail takes every alert, SMS
-/// the severities from smsMinSeverity up; both drop the canary.</item>
+/// <item>Alerts: the functions' alerts and the hourly canary, with message attributes, encrypted with a customer
+/// managed key that only the functions' roles use. E-mail takes every alert, SMS the severities from smsMinSeverity
+/// up; both drop the canary.</item>
 /// <item>Operations: every alarm and every self-protection message, to every e-mail address, unfiltered.</item>
 /// <item>Pager: the alarms that mean alerting is down and the self-protection messages, to every phone, unfiltered.</item>
 /// </list>
+/// The operations and pager topics are not encrypted at rest, on purpose: they are the path that reports tampering
+/// with the key, and SNS refuses every publication to a topic whose key is disabled, pending deletion or no longer
+/// admits the publisher (KMSDisabled, KMSInvalidState, KMSAccessDenied), so one call on a shared key would silence the
+/// very message about it and every alarm after. What they carry is no secret of the alerts: alarm names and
+/// descriptions, and the self-protection text (API call, caller ARN, source address, account, region, time, event
+/// id), which e-mail and SMS carry in the clear anyway (docs/security.md, "Why the operational topics have no key").
 /// Alarms and EventBridge deliveries carry no message attributes, and SNS never matches a filter policy that has a
 /// key against an empty attribute set (https://docs.aws.amazon.com/sns/latest/dg/attribute-key-matching.html), so
 /// operational messages travel on topics whose subscriptions have no filter at all. Another channel (chat, a
@@ -28,33 +34,23 @@ internal sealed class AlertTopic : Construct
     /// <summary>What publishing to a KMS-encrypted topic takes: SNS encrypts with a data key made for the publisher.</summary>
     public static readonly string[] PublishKeyActions = ["kms:GenerateDataKey*", "kms:Decrypt"];
 
-    private static readonly string[] ServicePublishers = ["events.amazonaws.com", "cloudwatch.amazonaws.com"];
-
     public AlertTopic(Construct scope, string id, DeploymentSettings settings) : base(scope, id)
     {
+        // Only the functions publish to the alert topic; they get the key through their roles (the default key
+        // policy lets the account's IAM policies grant it). No AWS service needs it: alarms and self-protection go
+        // to the operational topics.
         Key = new Key(this, "Key", new KeyProps
         {
-            Description = "GuardAlerts: encrypts the alert and operations topics",
+            Description = "GuardAlerts: encrypts the alert topic",
             EnableKeyRotation = true,
             // Only in-flight SNS messages are encrypted with it; nothing stored outlives the stack.
             RemovalPolicy = RemovalPolicy.DESTROY,
             PendingWindow = Duration.Days(7),
         });
-        // Exactly what the SNS guide asks for an AWS service publishing to an encrypted topic, without conditions:
-        // EventBridge's KMS requests carry no aws:SourceAccount/aws:SourceArn, so a condition on them here would
-        // make every self-protection delivery fail (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
-        // #compatibility-with-aws-services). The topic policies below hold the confused-deputy conditions.
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AwsServicesPublishToEncryptedTopics",
-            Principals = ServicePublishers.Select(s => (IPrincipal)new ServicePrincipal(s)).ToArray(),
-            Actions = PublishKeyActions,
-            Resources = ["*"],
-        }));
 
-        Topic = NewTopic("Topic", "GuardAlerts");
-        Operations = NewTopic("Operations", "GuardAlerts operations");
-        Pager = NewTopic("Pager", "GuardAlerts pager");
+        Topic = NewTopic("Topic", "GuardAlerts", Key);
+        Operations = NewTopic("Operations", "GuardAlerts operations", null);
+        Pager = NewTopic("Pager", "GuardAlerts pager", null);
 
         foreach (var email in settings.AlertEmails)
         {
@@ -69,6 +65,7 @@ internal sealed class AlertTopic : Construct
         }
     }
 
+    /// <summary>The alert topic's key.</summary>
     public Key Key { get; }
 
     /// <summary>Alerts from the functions (and their canary).</summary>
@@ -110,10 +107,10 @@ internal sealed class AlertTopic : Construct
         }));
     }
 
-    private Topic NewTopic(string id, string displayName) => new(this, id, new TopicProps
+    private Topic NewTopic(string id, string displayName, IKey? key) => new(this, id, new TopicProps
     {
         DisplayName = displayName,
-        MasterKey = Key,
+        MasterKey = key,
         EnforceSSL = true,
     });
 

@@ -14,12 +14,14 @@ internal sealed class EventRouting : Construct
 {
     public const string AllManagementEventsState = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
-    public EventRouting(Construct scope, string id, RiskTable table, AlertFunction guardDuty, AlertFunction cloudTrail, Delivery delivery)
+    public EventRouting(Construct scope, string id, RiskTable table, AlertFunction guardDuty, AlertFunction cloudTrail, Delivery delivery, PhysicalNames names)
         : base(scope, id)
     {
+        _names = names;
         var minimumScore = GuardDutyThreshold.MinimumScore(table);
         var guardDutyRule = new Rule(this, "GuardDutyFindings", new RuleProps
         {
+            RuleName = Named("GuardDutyFindings"),
             Description = $"GuardAlerts: GuardDuty findings with severity >= {minimumScore} (the lowest that can alert)",
             EventPattern = new EventPattern
             {
@@ -50,11 +52,24 @@ internal sealed class EventRouting : Construct
     /// <summary>Every rule, for the alarms on failed invocations.</summary>
     public List<Rule> Rules { get; } = [];
 
+    /// <summary>The rules' names, as literals: self-protection watches them (a rule's RuleName is a reference).</summary>
+    public List<string> RuleNames { get; } = [];
+
+    private readonly PhysicalNames _names;
+
+    private string Named(string purpose)
+    {
+        var name = _names.Name(purpose);
+        RuleNames.Add(name);
+        return name;
+    }
+
     private Rule CloudTrailRule(string id, CloudTrailRuleSpec spec, AlertFunction function, Delivery delivery)
     {
         var sources = spec.EveryCallOf is { Count: > 0 } types ? $"every eventSource, calls by {string.Join(", ", types)}" : string.Join(", ", spec.EventNames.Keys);
         var rule = new Rule(this, id, new RuleProps
         {
+            RuleName = Named(id),
             Description = Truncate($"GuardAlerts: {spec.DetailType}{(spec.ReadOnlyCalls ? " (read-only calls)" : "")} from {sources}, generated from config/risk-table.json"),
             // Replaced below by the generated pattern; the L2 needs one to validate.
             EventPattern = new EventPattern { DetailType = [spec.DetailType] },

@@ -19,6 +19,7 @@ internal sealed class ManagementTrail : Construct
     public ManagementTrail(Construct scope, string id, string trailName) : base(scope, id)
     {
         var stack = Stack.Of(this);
+        TrailName = trailName;
         Bucket = new Bucket(this, "Logs", new BucketProps
         {
             Encryption = BucketEncryption.S3_MANAGED,
@@ -70,6 +71,8 @@ internal sealed class ManagementTrail : Construct
     }
 
     public Bucket Bucket { get; }
+
+    public string TrailName { get; }
 
     public CfnTrail Trail { get; }
 

@@ -21,9 +21,10 @@ internal sealed class PipelineAlarms : Construct
 
     public PipelineAlarms(
         Construct scope, string id, IReadOnlyList<AlertFunction> functions, IQueue deadLetterQueue, IReadOnlyList<Rule> rules,
-        AlertTopic topics, IReadOnlyList<Alarm> outages)
+        AlertTopic topics, IReadOnlyList<Alarm> outages, PhysicalNames names)
         : base(scope, id)
     {
+        _names = names;
         foreach (var f in functions)
         {
             var name = char.ToUpperInvariant(f.Kind[0]) + f.Kind[1..];
@@ -88,12 +89,15 @@ internal sealed class PipelineAlarms : Construct
 
     private readonly List<Alarm> _warnings = [];
 
+    private readonly PhysicalNames _names;
+
     private void Warning(string id, IMetric metric, string description) => _warnings.Add(Create(id, metric, description));
 
     private void AtLeastOne(string id, IMetric metric, string description) => Alarms.Add(Create(id, metric, description));
 
     private Alarm Create(string id, IMetric metric, string description) => new(this, id, new AlarmProps
     {
+        AlarmName = _names.Alarm(id),
         AlarmDescription = description,
         Metric = metric,
         Threshold = 1,

@@ -10,59 +10,60 @@ namespace GuardAlerts.Cdk.Constructs;
 
 /// <summary>
 /// An attacker's first move is to blind the alerting. These rules send a Critical message straight to the operations
-/// and pager topics (not through the functions, which may be what was changed) when someone disables or deletes the
-/// rules or their targets, deletes or changes the topics, their key or their subscriptions, changes the functions'
-/// code, configuration, roles or invoke permissions, deletes the table, or tampers with the dead-letter queue or the
-/// alarms. A deployment of this stack triggers it too: that is a change to the alerting worth a message. IAM's events
-/// exist only in us-east-1; outside it a companion stack there forwards them to this region (see GlobalEventsStack).
+/// and pager topics (not through the functions, which may be what was changed) when someone changes any control-plane
+/// setting that can stop an alert or an alarm from reaching a person: the stack's rules and their targets, the
+/// functions (code, configuration, concurrency, asynchronous-invoke settings, permissions) and their log groups, the
+/// roles, the topics, their subscriptions and data-protection policies, the account's SMS settings, the alert
+/// topic's key, the ledger table and its resource policy, the dead-letter queue, the alarms, and the trail this stack
+/// creates and its bucket (docs/security.md lists every call). A deployment of this stack triggers it too: that is a
+/// change to the alerting worth a message. IAM's events exist only in us-east-1; outside it a companion stack there
+/// forwards them to this region (see GlobalEventsStack).
+/// CloudTrail records a call after it took effect, so a rule cannot report a change to itself: the rules that watch
+/// EventBridge rules watch every other rule of the stack (and of its companion), and one more rule watches them.
 /// </summary>
 internal sealed class SelfProtection : Construct
 {
     public const string Heading = "Critical: GuardAlerts self-protection";
 
+    // Rule names per clause: every name is up to 64 characters, so ten of them and the clause's keys stay well within
+    // the pattern budget however the names are packed.
+    private const int NamesPerClause = 10;
+
     public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets)
         : base(scope, id)
     {
-        var groups = PatternPacker.Pack(Clauses(watched), Whole, TokenAwareLength);
-        var message = RuleTargetInput.FromText(
+        _delivery = delivery;
+        _targets = targets;
+        _message = RuleTargetInput.FromText(
             $"{Heading}: {EventField.FromPath("$.detail.eventName")} ({EventField.FromPath("$.detail.eventSource")}) "
             + $"by {EventField.FromPath("$.detail.userIdentity.arn")} from {EventField.FromPath("$.detail.sourceIPAddress")} "
             + $"in account {EventField.Account} {EventField.Region} at {EventField.Time}. Someone changed the alerting pipeline itself. "
             + "If this was not your own deployment of the GuardAlerts stack, treat it as an attack on the alerting: find the change in CloudTrail "
             + $"(event id {EventField.FromPath("$.detail.eventID")}), revert it, and review what that principal did since.");
+
+        var names = watched.Names;
+        var groups = PatternPacker.Pack(Clauses(watched), Whole, TokenAwareLength);
+        var resourceRules = new List<string>();
         for (var i = 0; i < groups.Count; i++)
         {
-            var rule = new Rule(this, groups.Count == 1 ? "Rule" : $"Rule{i + 1}", new RuleProps
-            {
-                Description = "GuardAlerts self-protection: changes to the alerting pipeline's own resources",
-                EventPattern = new EventPattern { DetailType = [CloudTrailPatterns.ApiCallDetailType] },
-            });
-            var cfn = (CfnRule)rule.Node.DefaultChild!;
-            cfn.AddPropertyOverride("EventPattern", Whole(PatternPacker.Detail(groups[i])));
-            // Targets written out rather than through the SnsTopic target, which would add an unconditioned
-            // sns:Publish grant for events.amazonaws.com to the topic policy; the topic policy gets the rule's ARN.
-            var input = message.Bind(rule);
-            cfn.Targets = targets.Select((topic, n) => (object)new CfnRule.TargetProperty
-            {
-                Id = $"Topic{n}",
-                Arn = topic.TopicArn,
-                InputTransformer = new CfnRule.InputTransformerProperty { InputTemplate = input.InputTemplate!, InputPathsMap = input.InputPathsMap },
-                DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = delivery.DeadLetterQueue.QueueArn },
-                RetryPolicy = new CfnRule.RetryPolicyProperty
-                {
-                    MaximumEventAgeInSeconds = (int)Delivery.MaxEventAge.ToSeconds(),
-                    MaximumRetryAttempts = Delivery.RetryAttempts,
-                },
-            }).ToArray();
-            delivery.DeadLetterQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Principals = [new ServicePrincipal("events.amazonaws.com")],
-                Actions = ["sqs:SendMessage"],
-                Resources = [delivery.DeadLetterQueue.QueueArn],
-                Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = rule.RuleArn } },
-            }));
-            Rules.Add(rule);
+            var name = names.Name($"SelfProtection{i + 1}");
+            resourceRules.Add(name);
+            NewRule(groups.Count == 1 ? "Rule" : $"Rule{i + 1}", name, "changes to the alerting pipeline's own resources", groups[i]);
         }
+
+        // The ring: "Rules" watches every rule but itself, "RulesWatch" watches "Rules".
+        var watch = names.Name("SelfProtectionWatch");
+        var everyOther = watched.RuleNames.Concat(resourceRules).Concat(watched.Companion?.RuleNames ?? []).Append(watch).ToList();
+        var ruleGroups = PatternPacker.Pack(everyOther.Chunk(NamesPerClause).SelectMany(RuleClauses), Whole, TokenAwareLength);
+        var watchers = new List<string>();
+        for (var i = 0; i < ruleGroups.Count; i++)
+        {
+            var name = names.Name(ruleGroups.Count == 1 ? "SelfProtectionRules" : $"SelfProtectionRules{i + 1}");
+            watchers.Add(name);
+            NewRule(ruleGroups.Count == 1 ? "Rules" : $"Rules{i + 1}", name, "changes to the stack's EventBridge rules", ruleGroups[i]);
+        }
+
+        NewRule("RulesWatch", watch, "changes to the rules that watch the stack's EventBridge rules", RuleClauses(watchers).ToList());
 
         foreach (var topic in targets)
         {
@@ -72,49 +73,28 @@ internal sealed class SelfProtection : Construct
 
     public List<Rule> Rules { get; } = [];
 
-    private static Dictionary<string, object> Whole(Dictionary<string, object> detail) =>
-        CloudTrailPatterns.WholePattern(CloudTrailPatterns.AwsSources, CloudTrailPatterns.ApiCallDetailType, detail);
-
-    // Names and ARNs are tokens until deploy: size them as the longest they can resolve to.
-    private static int TokenAwareLength(string value) => Token.IsUnresolved(value) ? 256 : PatternSize.EncodedLength(value);
-
-    private static IEnumerable<Dictionary<string, object>> Clauses(ProtectedResources w)
-    {
-        // Physical names are generated as "<stack name>-<logical id>-<suffix>"; a rule cannot name itself, so the
-        // rules and alarms are matched by that prefix (the companion stack in us-east-1 is named with it too).
-        object ours = Prefix(w.StackName + "-");
-        var functionNames = w.Functions.Select(f => (object)Suffix(f.Function.FunctionName)).ToArray();
-        object[] roleNames = [.. w.Functions.Select(f => (object)f.Role.RoleName), .. w.ForeignRolePrefixes.Select(p => (object)Prefix(p))];
-        var topics = w.Topics.Select(t => (object)t.TopicArn).ToArray();
-        var subscriptions = w.Topics.Select(t => (object)Prefix(t.TopicArn + ":")).ToArray();
-        return
-        [
-            Clause("events.amazonaws.com", ["DisableRule", "DeleteRule", "PutRule"], "name", ours),
-            Clause("events.amazonaws.com", ["RemoveTargets", "PutTargets"], "rule", ours),
-            // Lambda's CloudTrail names carry API versions (UpdateFunctionCode20150331v2); the caller may name the
-            // function by name or ARN, which both end with the name.
-            Clause("lambda.amazonaws.com",
-                [.. new[] { "UpdateFunctionCode", "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency",
-                    "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "RemovePermission" }.Select(Prefix)],
-                "functionName", functionNames),
-            Clause("sns.amazonaws.com", ["DeleteTopic", "SetTopicAttributes", "AddPermission", "RemovePermission", "Subscribe"], "topicArn", topics),
-            Clause("sns.amazonaws.com", ["Unsubscribe", "SetSubscriptionAttributes"], "subscriptionArn", subscriptions),
-            Clause("kms.amazonaws.com", ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"], "keyId", Suffix(w.Key.KeyId)),
-            // DynamoDB takes the table's name or its ARN wherever it takes a table.
-            Clause("dynamodb.amazonaws.com", ["DeleteTable", "UpdateTable", "UpdateTimeToLive", "UpdateContinuousBackups"], "tableName", w.Table.TableName, w.Table.TableArn),
-            Clause("dynamodb.amazonaws.com", ["PutResourcePolicy", "DeleteResourcePolicy"], "resourceArn", Prefix(w.Table.TableArn)),
-            Clause("sqs.amazonaws.com", ["DeleteQueue", "PurgeQueue", "SetQueueAttributes"], "queueUrl", Suffix("/" + w.DeadLetterQueue.QueueName)),
-            Clause("monitoring.amazonaws.com", ["DeleteAlarms", "DisableAlarmActions"], "alarmNames", ours),
-            Clause("monitoring.amazonaws.com", ["PutMetricAlarm"], "alarmName", ours),
-            // IAM events arrive in us-east-1 only: there they reach this rule directly, or through the companion
-            // stack's forwarder when this stack is in another region.
-            Clause("iam.amazonaws.com", RoleChanges, "roleName", roleNames),
-        ];
-    }
+    private readonly Delivery _delivery;
+    private readonly IReadOnlyList<Topic> _targets;
+    private readonly RuleTargetInput _message;
 
     /// <summary>The IAM calls that change what a role may do or who may assume it.</summary>
     public static readonly object[] RoleChanges =
         ["PutRolePolicy", "DeleteRolePolicy", "AttachRolePolicy", "DetachRolePolicy", "UpdateAssumeRolePolicy", "DeleteRole", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary"];
+
+    /// <summary>
+    /// Every EventBridge call that can stop a rule from delivering, on the named rules: PutRule replaces the whole
+    /// rule (pattern, state), PutTargets replaces a target (another ARN, input or role), and the rest speak for
+    /// themselves. CloudTrail records the rule as "name" in the first calls and as "rule" in the target calls.
+    /// </summary>
+    public static IEnumerable<Dictionary<string, object>> RuleClauses(IEnumerable<string> ruleNames)
+    {
+        var names = ruleNames.Cast<object>().ToArray();
+        return
+        [
+            Clause("events.amazonaws.com", ["DisableRule", "DeleteRule", "PutRule"], "name", names),
+            Clause("events.amazonaws.com", ["RemoveTargets", "PutTargets"], "rule", names),
+        ];
+    }
 
     public static Dictionary<string, object> Clause(string eventSource, object[] eventNames, string parameter, params object[] values) => new()
     {
@@ -125,5 +105,107 @@ internal sealed class SelfProtection : Construct
 
     public static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
 
+    private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses)
+    {
+        var rule = new Rule(this, id, new RuleProps
+        {
+            RuleName = name,
+            Description = "GuardAlerts self-protection: " + what,
+            EventPattern = new EventPattern { DetailType = [CloudTrailPatterns.ApiCallDetailType] },
+        });
+        var cfn = (CfnRule)rule.Node.DefaultChild!;
+        cfn.AddPropertyOverride("EventPattern", Whole(PatternPacker.Detail(clauses)));
+        // Targets written out rather than through the SnsTopic target, which would add an unconditioned
+        // sns:Publish grant for events.amazonaws.com to the topic policy; the topic policy gets the rule's ARN.
+        var input = _message.Bind(rule);
+        cfn.Targets = _targets.Select((topic, n) => (object)new CfnRule.TargetProperty
+        {
+            Id = $"Topic{n}",
+            Arn = topic.TopicArn,
+            InputTransformer = new CfnRule.InputTransformerProperty { InputTemplate = input.InputTemplate!, InputPathsMap = input.InputPathsMap },
+            DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = _delivery.DeadLetterQueue.QueueArn },
+            RetryPolicy = new CfnRule.RetryPolicyProperty
+            {
+                MaximumEventAgeInSeconds = (int)Delivery.MaxEventAge.ToSeconds(),
+                MaximumRetryAttempts = Delivery.RetryAttempts,
+            },
+        }).ToArray();
+        _delivery.DeadLetterQueue.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = [new ServicePrincipal("events.amazonaws.com")],
+            Actions = ["sqs:SendMessage"],
+            Resources = [_delivery.DeadLetterQueue.QueueArn],
+            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = rule.RuleArn } },
+        }));
+        Rules.Add(rule);
+    }
+
+    private static Dictionary<string, object> Whole(Dictionary<string, object> detail) =>
+        CloudTrailPatterns.WholePattern(CloudTrailPatterns.AwsSources, CloudTrailPatterns.ApiCallDetailType, detail);
+
+    // Names and ARNs are tokens until deploy: size them as the longest they can resolve to.
+    private static int TokenAwareLength(string value) => Token.IsUnresolved(value) ? 256 : PatternSize.EncodedLength(value);
+
+    private static IEnumerable<Dictionary<string, object>> Clauses(ProtectedResources w)
+    {
+        // The caller may name a function by name, ARN or partial ARN, with a ":qualifier" appended for some calls.
+        var functionNames = w.Functions.SelectMany(f => new object[] { Suffix(f.Function.FunctionName), Wildcard($"*{f.Function.FunctionName}:*") }).ToArray();
+        object[] roleNames = [.. w.Roles.Select(r => (object)r.RoleName), .. w.Companion is { } c ? [c.RoleName] : Array.Empty<object>()];
+        var topics = w.Topics.Select(t => (object)t.TopicArn).ToArray();
+        var subscriptions = w.Topics.Select(t => (object)Prefix(t.TopicArn + ":")).ToArray();
+        var alarms = Prefix(w.Names.AlarmPrefix);
+        var clauses = new List<Dictionary<string, object>>
+        {
+            // Lambda's CloudTrail names carry API versions (UpdateFunctionCode20150331v2), hence prefixes. Reserved
+            // concurrency 0 stops a function; the event invoke config holds its retries and failure destination.
+            Clause("lambda.amazonaws.com",
+                [.. new[] { "UpdateFunctionCode", "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency",
+                    "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
+                    "RemovePermission", "AddPermission", "PutRuntimeManagementConfig" }.Select(Prefix)],
+                "functionName", functionNames),
+            // The functions write their decisions and embedded metrics (canary, publish failures) to these.
+            Clause("logs.amazonaws.com", ["DeleteLogGroup", "DeleteLogStream", "PutRetentionPolicy", "AssociateKmsKey", "DisassociateKmsKey"],
+                "logGroupName", [.. w.LogGroups.Select(g => (object)g.LogGroupName)]),
+            Clause("sns.amazonaws.com", ["DeleteTopic", "SetTopicAttributes", "AddPermission", "RemovePermission", "Subscribe"], "topicArn", topics),
+            // A data-protection policy can deny or mask a publication.
+            Clause("sns.amazonaws.com", ["PutDataProtectionPolicy"], "resourceArn", topics),
+            Clause("sns.amazonaws.com", ["Unsubscribe", "SetSubscriptionAttributes"], "subscriptionArn", subscriptions),
+            // Account-wide SMS settings: a spend limit of 0, the message type, the sandbox's verified numbers, and the
+            // opt-out lists of AWS End User Messaging SMS, which SNS's SMS goes through.
+            AnyCall("sns.amazonaws.com", ["SetSMSAttributes", "DeleteSMSSandboxPhoneNumber"]),
+            AnyCall("sms-voice.amazonaws.com", ["PutOptedOutNumber", "SetTextMessageSpendLimitOverride"]),
+            // KMS takes a key id or key ARN (not an alias) in these calls: both end with the key id.
+            Clause("kms.amazonaws.com", ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"], "keyId", Suffix(w.Key.KeyId)),
+            // DynamoDB takes the table's name or its ARN wherever it takes a table.
+            Clause("dynamodb.amazonaws.com", ["DeleteTable", "UpdateTable", "UpdateTimeToLive", "UpdateContinuousBackups"], "tableName", w.Table.TableName, w.Table.TableArn),
+            Clause("dynamodb.amazonaws.com", ["PutResourcePolicy", "DeleteResourcePolicy"], "resourceArn", Prefix(w.Table.TableArn)),
+            Clause("sqs.amazonaws.com", ["DeleteQueue", "PurgeQueue", "SetQueueAttributes", "AddPermission", "RemovePermission"], "queueUrl", Suffix("/" + w.DeadLetterQueue.QueueName)),
+            // Alarms are matched by the prefix of their explicit names (see PhysicalNames).
+            Clause("monitoring.amazonaws.com", ["DeleteAlarms", "DisableAlarmActions"], "alarmNames", alarms),
+            Clause("monitoring.amazonaws.com", ["PutMetricAlarm"], "alarmName", alarms),
+            // IAM events arrive in us-east-1 only: there they reach this rule directly, or through the companion
+            // stack's forwarder when this stack is in another region.
+            Clause("iam.amazonaws.com", RoleChanges, "roleName", roleNames),
+        };
+        if (w.Trail is { } trail)
+        {
+            // CloudTrail takes the trail's name or ARN.
+            clauses.Add(Clause("cloudtrail.amazonaws.com", ["StopLogging", "DeleteTrail", "UpdateTrail"], "name", trail.TrailName, trail.TrailArn));
+            clauses.Add(Clause("cloudtrail.amazonaws.com", ["PutEventSelectors"], "trailName", trail.TrailName, trail.TrailArn));
+            clauses.Add(Clause("s3.amazonaws.com", ["DeleteBucket", "PutBucketPolicy", "DeleteBucketPolicy", "PutBucketLifecycle", "PutBucketVersioning"],
+                "bucketName", trail.Bucket.BucketName));
+        }
+
+        return clauses;
+    }
+
+    private static Dictionary<string, object> AnyCall(string eventSource, object[] eventNames) => new()
+    {
+        ["eventSource"] = new object[] { eventSource },
+        ["eventName"] = eventNames,
+    };
+
     private static Dictionary<string, object> Suffix(string value) => new() { ["suffix"] = value };
+
+    private static Dictionary<string, object> Wildcard(string value) => new() { ["wildcard"] = value };
 }

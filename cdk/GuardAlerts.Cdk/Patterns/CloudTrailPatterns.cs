@@ -19,11 +19,35 @@ internal static class CloudTrailPatterns
     public static object AwsSources => new object[] { new Dictionary<string, object> { ["prefix"] = "aws." } };
 
     /// <summary>
+    /// The event sources of global services, whose CloudTrail events EventBridge receives in us-east-1 only: IAM, STS
+    /// through its global endpoint, console sign-ins through the global endpoint, Organizations, CloudFront, Route 53
+    /// and its domain registration, WAF Classic for CloudFront, account management
+    /// (https://repost.aws/knowledge-center/eventbridge-rule-triggers-iam-single-region,
+    /// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events).
+    /// </summary>
+    public static readonly IReadOnlySet<string> GlobalEventSources = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "iam.amazonaws.com", "sts.amazonaws.com", SignInEventSource, "organizations.amazonaws.com", "cloudfront.amazonaws.com",
+        "route53.amazonaws.com", "route53domains.amazonaws.com", "waf.amazonaws.com", "account.amazonaws.com",
+    };
+
+    /// <summary>
     /// The API-call rules (every eventSource but sign-in), read-only ones in rules of their own, and one rule per
     /// entry that covers every call of some userIdentity types (the root user's). Those identities' write calls reach
     /// the function through that rule only: the eventName rules leave them out, so no event is delivered twice.
     /// </summary>
-    public static IReadOnlyList<CloudTrailRuleSpec> ApiCallRules(RiskTable table, int budget = PatternSize.Budget)
+    public static IReadOnlyList<CloudTrailRuleSpec> ApiCallRules(RiskTable table, int budget = PatternSize.Budget) =>
+        ApiCallRules(table, s => s != SignInEventSource, everyCallSources: null, budget);
+
+    /// <summary>
+    /// The table's API-call and sign-in rules for the <see cref="GlobalEventSources"/> only; an every-call entry (the
+    /// root user's) is narrowed to those sources too.
+    /// </summary>
+    public static IReadOnlyList<CloudTrailRuleSpec> GlobalServiceRules(RiskTable table, int budget = PatternSize.Budget) =>
+        [.. ApiCallRules(table, s => s != SignInEventSource && GlobalEventSources.Contains(s),
+            GlobalEventSources.Where(s => s != SignInEventSource).Order(StringComparer.Ordinal).ToList(), budget), .. SignInRules(table, budget)];
+
+    private static List<CloudTrailRuleSpec> ApiCallRules(RiskTable table, Func<string, bool> includeSource, IReadOnlyList<string>? everyCallSources, int budget)
     {
         var rules = new List<CloudTrailRuleSpec>();
         var everyCall = table.Rules.Where(r => r.CoversEveryCall).ToList();
@@ -33,12 +57,17 @@ internal static class CloudTrailPatterns
             // right; but its names are read-only calls, which the every-call rule (default state) never receives.
             var excluded = readOnly ? [] : everyCall.Where(r => !r.ReadOnlyCalls).SelectMany(r => r.UserIdentityTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             Dictionary<string, object> Whole(Dictionary<string, object> d) => WholePattern(AwsSources, ApiCallDetailType, Excluding(d, excluded));
-            var clauses = Clauses(table, s => s != SignInEventSource, readOnly, budget, Whole);
+            var clauses = Clauses(table, includeSource, readOnly, budget, Whole);
             var groups = PatternPacker.Pack(clauses, Whole, PatternSize.EncodedLength, budget);
             rules.AddRange(groups.Select(g => Spec(AwsSources, ApiCallDetailType, g, readOnly, excluded)));
             foreach (var rule in everyCall.Where(r => r.ReadOnlyCalls == readOnly))
             {
                 var detail = new Dictionary<string, object> { ["userIdentity"] = new Dictionary<string, object> { ["type"] = rule.UserIdentityTypes.Cast<object>().ToArray() } };
+                if (everyCallSources is not null)
+                {
+                    detail["eventSource"] = everyCallSources.Cast<object>().ToArray();
+                }
+
                 rules.Add(new CloudTrailRuleSpec(AwsSources, ApiCallDetailType, detail, readOnly, new Dictionary<string, IReadOnlyList<string>>(), rule.UserIdentityTypes));
             }
         }

@@ -17,7 +17,7 @@ internal static class RedriveCommand
         var queueUrl = new Option<string>("--queue-url") { Description = "The dead-letter queue (the stack's DeadLetterQueueUrl output)", Required = true };
         var table = new Option<string?>("--table") { Description = "The DynamoDB ledger table (default: GUARDALERTS_TABLE)" };
         var topicArn = new Option<string?>("--topic-arn") { Description = "The SNS topic alerts go to (default: GUARDALERTS_TOPIC_ARN)" };
-        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json, and optionally providers.json (default: the embedded defaults)" };
+        var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json, and optionally providers.json (default: the embedded defaults, which never delete an ignored or exempted event)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show each message and why it failed: process nothing, delete nothing" };
         var maxMessages = new Option<int>("--max-messages") { Description = "Stop after this many messages", DefaultValueFactory = _ => 100 };
 
@@ -80,7 +80,7 @@ internal static class RedriveCommand
                     pipeline = new AlertPipeline(policy, adapters.Ledger, adapters.Publisher, clock);
                 }
 
-                var (summary, _) = await new RedriveRunner(queue, pipeline, Console.Out).RunAsync(max, cancellationToken).ConfigureAwait(false);
+                var (summary, _) = await new RedriveRunner(queue, pipeline, Console.Out, policyGiven: result.GetValue(config) is not null).RunAsync(max, cancellationToken).ConfigureAwait(false);
                 return summary.Failed > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
             }
             catch (AmazonServiceException ex)

@@ -7,11 +7,14 @@ namespace GuardAlerts.Cli.Redrive;
 /// <summary>
 /// Reads the dead-letter queue, shows why each message failed, re-processes its event through the pipeline (the
 /// ledger's dedup keeps an alert that did go out from going out again) and deletes only the messages that succeeded
-/// as the function would have: a decision that is not "rejected" and not a duplicate of an unconfirmed claim. The
-/// others are made visible again at the end, so the next redrive (and the queue's alarm) still sees them.
+/// as the function would have: a decision that is not "rejected" and not a duplicate of an unconfirmed claim. A
+/// decision that sends nothing ("ignored", "exempted") deletes the message only when it was made with the policy the
+/// user gave (<paramref name="policyGiven"/>: --config): the policy built into the CLI may not be the deployed one, and
+/// an event the deployed policy alerts on must never be deleted because another policy would ignore it. The others
+/// are made visible again at the end, so the next redrive (and the queue's alarm) still sees them.
 /// With no pipeline (a dry run) it only shows.
 /// </summary>
-internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipeline, TextWriter output)
+internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipeline, TextWriter output, bool policyGiven = false)
 {
     public async Task<(RedriveSummary Summary, List<RedriveResult> Results)> RunAsync(int maxMessages, CancellationToken cancellationToken)
     {
@@ -100,6 +103,9 @@ internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipel
         {
             { Outcome: Outcome.Rejected } => "rejected: " + decision.Reason,
             { Outcome: Outcome.Duplicate, ClaimPending: true } => "another invocation holds an unconfirmed claim on its key: redrive again after the claim's lease",
+            { Outcome: Outcome.Ignored or Outcome.Exempted } when !policyGiven =>
+                $"{decision.Outcome.Name()} by the policy built into guard-alerts, which may not be the deployed one: "
+                + "redrive with --config <the config directory the stack was deployed with> to let this decision delete it",
             _ => null,
         };
         if (problem is not null)

@@ -32,6 +32,34 @@ public sealed class DeploymentSettingsTests
         Assert.Empty(allowed.AlertEmails);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Medium")]
+    [InlineData("Low")]
+    public void FromContext_WithPhonesButNoEmail_ShouldRefuseWhatSmsLeavesToNobody(string? smsMinSeverity)
+    {
+        var context = new Dictionary<string, object?> { ["alertPhones"] = "+15551234567", ["smsMinSeverity"] = smsMinSeverity };
+
+        var error = Assert.Throws<DeploymentSettingsException>(() => DeploymentSettings.FromContext(k => context.GetValueOrDefault(k)));
+
+        Assert.Contains("alertPhones without alertEmails", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"below {smsMinSeverity ?? "Critical"} would reach nobody", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allowNoSubscribers=true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("alertEmails", "a@x.com")]
+    [InlineData("smsMinSeverity", "Informational")]
+    [InlineData("allowNoSubscribers", "true")]
+    public void FromContext_WithPhonesAndSomeoneForEveryAlertOrConsent_ShouldAccept(string key, string value)
+    {
+        var context = new Dictionary<string, object> { ["alertPhones"] = "+15551234567", [key] = value };
+
+        var settings = DeploymentSettings.FromContext(k => context.GetValueOrDefault(k));
+
+        Assert.Equal(["+15551234567"], settings.AlertPhones);
+    }
+
     [Fact]
     public void FromContext_WithAMisspeltKey_ShouldNameItAndTheKnownKeys()
     {

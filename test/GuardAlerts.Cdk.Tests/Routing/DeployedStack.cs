@@ -6,8 +6,8 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 
 /// <summary>
 /// A synthesized template as if CloudFormation had deployed it in an account and region: every Ref, Fn::GetAtt,
-/// Fn::Join and Fn::Sub resolved, with generated physical names of the form "stack-LogicalId-SUFFIX" (at most 64
-/// characters), so patterns and policies can be evaluated the way the services will see them.
+/// Fn::Join and Fn::Sub resolved, with the names the template gives, else generated physical names of the form
+/// "stack-LogicalId-SUFFIX" (at most 64 characters), so patterns and policies can be evaluated the way the services will see them.
 /// </summary>
 public sealed class DeployedStack
 {
@@ -49,8 +49,14 @@ public sealed class DeployedStack
     public string ResolveText(JsonNode? node) =>
         Resolve(node) is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new InvalidOperationException($"{node?.ToJsonString()} does not resolve to a string");
 
+    /// <summary>The resource's name: the one the template gives it, or the one CloudFormation generates.</summary>
     public string PhysicalName(string logicalId)
     {
+        if (NameProperties.TryGetValue(TypeOf(logicalId), out var property) && _resources[logicalId]!["Properties"]?[property] is { } explicitName)
+        {
+            return ResolveText(explicitName);
+        }
+
         var suffix = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(StackName + "/" + logicalId)))[..12];
         var room = 64 - StackName.Length - suffix.Length - 2;
         return $"{StackName}-{logicalId[..Math.Min(logicalId.Length, Math.Max(room, 1))]}-{suffix}";
@@ -95,6 +101,21 @@ public sealed class DeployedStack
             var (type, attr) => throw new NotSupportedException($"Fn::GetAtt {logicalId}.{attr} ({type})"),
         };
     }
+
+    // The property that names a resource of each type, where the template may set it.
+    private static readonly Dictionary<string, string> NameProperties = new(StringComparer.Ordinal)
+    {
+        ["AWS::Events::Rule"] = "Name",
+        ["AWS::IAM::Role"] = "RoleName",
+        ["AWS::CloudWatch::Alarm"] = "AlarmName",
+        ["AWS::Lambda::Function"] = "FunctionName",
+        ["AWS::DynamoDB::Table"] = "TableName",
+        ["AWS::SNS::Topic"] = "TopicName",
+        ["AWS::SQS::Queue"] = "QueueName",
+        ["AWS::CloudTrail::Trail"] = "TrailName",
+        ["AWS::Logs::LogGroup"] = "LogGroupName",
+        ["AWS::S3::Bucket"] = "BucketName",
+    };
 
     private string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{Account}:{resource}";
 

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Core;
 using GuardAlerts.Core.Pipeline;
@@ -15,7 +18,7 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 /// The synth runs with two e-mail addresses, one phone and -c smsMinSeverity=Medium.
 /// </summary>
 [Collection(CdkSynthCollection.Name)]
-public sealed class MessageDeliveryTests(CdkSynthFixture synth, ITestOutputHelper output)
+public sealed class MessageDeliveryTests(CdkSynthFixture synth, InProcessStacksFixture inProcess, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, SnsMessageAttribute> NoAttributes = [];
 
@@ -112,6 +115,67 @@ public sealed class MessageDeliveryTests(CdkSynthFixture synth, ITestOutputHelpe
         }
 
         Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    /// <summary>
+    /// A deployment with phones and no e-mail address (-c alertPhones=... alone) is accepted, and SMS takes only
+    /// smsMinSeverity (Critical by default) and up, so the table's Medium and High alerts would reach nobody: the
+    /// alert is published, filtered out for every subscription, and no alarm says so. Such a deployment must either
+    /// be refused with the reason, or deliver every severity the table alerts on to someone.
+    /// </summary>
+    [Fact]
+    public async Task Alerts_WhenOnlyPhonesAreSubscribed_ShouldReachSomeoneAtEverySeverityTheTableAlertsOn()
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-phones-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                Context = new Dictionary<string, object> { ["alertPhones"] = CdkSynthFixture.Phone },
+            });
+            DeploymentSettings settings;
+            try
+            {
+                settings = DeploymentSettings.FromContext(app.Node.TryGetContext);
+            }
+            catch (DeploymentSettingsException refused)
+            {
+                // Refusing it, with the reason, loses nothing.
+                output.WriteLine("refused: " + refused.Message);
+                return;
+            }
+
+            var table = RiskTables.Repo();
+            var built = Assert.Single(GuardAlertsApp.AddStacks(app, settings, table, inProcess.Package, null, null));
+            var assembly = app.Synth();
+            var stack = new DeployedStack(built.StackName, "eu-west-1",
+                JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(assembly.Directory, built.TemplateFile)))!);
+            var alert = (await SampleEvents.AllAsync()).First(s => s.Decision.Outcome == Outcome.Alert).Decision.Alert!;
+            var failures = new StringBuilder();
+            foreach (var severity in Enum.GetValues<Severity>().Where(s => s >= table.MinimumSeverity))
+            {
+                var attributes = alert.Attributes.ToDictionary(a => a.Key, a => SnsMessageAttribute.String(a.Key == "severity" ? severity.Name() : a.Value));
+                foreach (var topic in FunctionTopics(stack))
+                {
+                    var reached = Recipients.Of(stack, topic, attributes);
+                    output.WriteLine($"phones only, alert {severity.Name()}: {Show(reached)}");
+                    if (reached.Count == 0)
+                    {
+                        failures.AppendLine($"a {severity.Name()} alert reached nobody (e-mail: none subscribed; SMS: {settings.SmsMinSeverity.Name()} and up only)");
+                    }
+                }
+            }
+
+            Assert.True(failures.Length == 0, failures.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
     }
 
     private static IEnumerable<string> FunctionTopics(DeployedStack stack) =>

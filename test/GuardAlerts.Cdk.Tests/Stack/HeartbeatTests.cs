@@ -49,4 +49,26 @@ public sealed class HeartbeatTests(CdkSynthFixture synth)
         Assert.Equal("breaching", (string)alarm["TreatMissingData"]!);
         Assert.IsType<JsonArray>(alarm["AlarmActions"]);
     }
+
+    /// <summary>
+    /// The canary's own metric can be kept OK by anyone allowed cloudwatch:PutMetricData; SNS's count of publications
+    /// to the alert topic cannot (AWS/ namespaces are reserved to AWS), and only a real publication raises it.
+    /// </summary>
+    [Fact]
+    public void Alarm_ShouldFireWhenSnsCountedFewerPublicationsToTheAlertTopicThanCanaries()
+    {
+        var json = synth.Json(Region);
+        var alarm = Assert.Single(AlarmTests.Alarms(json), a => (string?)a["Namespace"] == "AWS/SNS" && (string?)a["MetricName"] == "NumberOfMessagesPublished");
+        var dimension = Assert.Single(alarm["Dimensions"]!.AsArray())!;
+        Assert.Equal("TopicName", (string)dimension["Name"]!);
+        Assert.Equal([TemplateJson.Topic(json, "Topic"), "TopicName"], dimension["Value"]!["Fn::GetAtt"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal("Sum", (string)alarm["Statistic"]!);
+        Assert.Equal(3600, (int)alarm["Period"]!);
+        Assert.Equal(2, (int)alarm["EvaluationPeriods"]!);
+        Assert.Equal("LessThanThreshold", (string)alarm["ComparisonOperator"]!);
+        // One canary per function each hour.
+        Assert.Equal(2, (double)alarm["Threshold"]!);
+        Assert.Equal("breaching", (string)alarm["TreatMissingData"]!);
+        Assert.Equal([TemplateJson.Topic(json, "Operations"), TemplateJson.Topic(json, "Pager")], alarm["AlarmActions"]!.AsArray().Select(TemplateJson.Ref));
+    }
 }

@@ -112,6 +112,34 @@ public sealed class RedriveRunnerTests
         Assert.Single(queue.Remaining);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_WhenTheEventIsIgnored_ShouldDeleteItOnlyWithTheGivenPolicy(bool policyGiven)
+    {
+        // An event the built-in policy ignores may be one the deployed policy alerts on: deleting it on the built-in
+        // policy's word would lose that alert.
+        var ignored = DeadLetters.Event(DeadLetters.CloudTrailSample).Replace("\"ArchiveFindings\"", "\"ListFindings\"", StringComparison.Ordinal);
+        var queue = new FakeDeadLetterQueue(DeadLetters.Message("ignored", DeadLetters.InvocationRecord(ignored)));
+
+        var (summary, results) = await new RedriveRunner(queue, Pipeline(), _output, policyGiven).RunAsync(100, CancellationToken.None);
+
+        Assert.Equal(Outcome.Ignored, Assert.Single(results).Decision!.Outcome);
+        Assert.Empty(_publisher.Published);
+        if (policyGiven)
+        {
+            Assert.Equal(new RedriveSummary(1, 1, 0, false), summary);
+            Assert.Equal(["ignored"], queue.Deleted);
+        }
+        else
+        {
+            Assert.Equal(new RedriveSummary(1, 0, 1, false), summary);
+            Assert.Empty(queue.Deleted);
+            Assert.Equal(["ignored"], queue.Released);
+            Assert.Contains("--config", _output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task RunAsync_WhenDryRun_ShouldShowEveryMessageAndProcessAndDeleteNothing()
     {

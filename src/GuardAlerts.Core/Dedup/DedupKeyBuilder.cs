@@ -10,8 +10,8 @@ namespace GuardAlerts.Core.Dedup;
 /// Builds dedup keys. A key is never coarser than the fact it stands for: a duplicate is the same fact again, never a
 /// different or worse one. GuardDuty: account + region + finding id + severity (GuardDuty updates a finding in place;
 /// a new band is a new alert). CloudTrail: account + region + rule + eventName + outcome (success, or the error) +
-/// principal + session identity (<see cref="DedupIdentity"/>) + target + severity + dedup window, so a true repeat
-/// (same action, session, target and outcome) is one alert per window; with a zero window, the event id (EventBridge
+/// principal + session identity (<see cref="DedupIdentity"/>) + target + request (<see cref="RequestDigest"/>) + severity +
+/// dedup window, so a true repeat (same action, session, request and outcome) is one alert per window; with a zero window, the event id (EventBridge
 /// delivers at least once).
 /// </summary>
 /// <remarks>
@@ -87,7 +87,7 @@ public static class DedupKeyBuilder
         var bucket = time - (time % (long)window.TotalSeconds);
         var key = $"ct#{DedupIdentity.Escape(e.Account ?? "-")}#{DedupIdentity.Escape(e.Region ?? "-")}#{rule.Id}#{DedupIdentity.Escape(e.Name)}#{DedupIdentity.Outcome(e.Record)}"
             + $"#{DedupIdentity.Escape(actor.DedupPrincipal)}#{DedupIdentity.Session(e.Record, actor)}#{DedupIdentity.Escape(Target(e, rule))}"
-            + $"#{severity.Name()}#{bucket}";
+            + $"#rq:{RequestDigest.Of(e.Record.RequestParameters)}#{severity.Name()}#{bucket}";
         return new DedupKey(Bound(key), window + RedeliveryMargin);
     }
 

@@ -15,6 +15,17 @@ public static class RiskTableLoader
     private static readonly string[] UserIdentityTypeNames =
         ["Root", "IAMUser", "AssumedRole", "FederatedUser", "AWSAccount", "AWSService", "IdentityCenterUser", "SAMLUser", "WebIdentityUser", "Unknown"];
 
+    // Unknown fields are errors, as in the exemption list: a misspelt "when" would turn a narrow entry into one for
+    // every call of its names, and placed before the shipped entry for the same call it would decide all of them.
+    private static readonly string[] TableFields = ["$schema", "minimumSeverity", "defaultDedupWindowMinutes", "lowerFailedCallsBy", "rules"];
+    private static readonly string[] RuleFields =
+    [
+        "id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
+        "references", "dedupWindowMinutes", "target", "readOnly", "mitre",
+    ];
+
+    private static readonly string[] RaiseFields = ["when", "by", "because"];
+
     /// <summary>Parses the table, or throws <see cref="ConfigException"/> listing every error.</summary>
     public static RiskTable Load(ReadOnlySpan<byte> json, string file)
     {
@@ -46,6 +57,7 @@ public static class RiskTableLoader
                 return (null, errors);
             }
 
+            UnknownFields(root, TableFields, file, null, "", errors);
             var minimum = Severity.Medium;
             if (JsonRead.Prop(root, "minimumSeverity") is { } minText)
             {
@@ -102,6 +114,7 @@ public static class RiskTableLoader
             return null;
         }
 
+        UnknownFields(e, RuleFields, file, id, "", errors);
         var kind = JsonRead.Str(e, "kind");
         if (kind is not (CloudTrailKind or GuardDutyKind))
         {
@@ -181,6 +194,7 @@ public static class RiskTableLoader
             foreach (var r in raiseArray.EnumerateArray())
             {
                 var field = $"raise[{i++}]";
+                UnknownFields(r, RaiseFields, file, id, field + ".", errors);
                 var condition = JsonRead.Prop(r, "when") is { } rw ? ConditionParser.Parse(rw, file, id, field + ".when", errors) : null;
                 var levels = JsonRead.Num(r, "by") ?? 1;
                 var because = JsonRead.Str(r, "because");
@@ -226,6 +240,19 @@ public static class RiskTableLoader
             ReadOnlyCalls = JsonRead.Bool(e, "readOnly") == true,
             Mitre = mitre,
         };
+    }
+
+    private static void UnknownFields(JsonElement element, string[] known, string file, string? id, string prefix, List<ConfigError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject().Where(p => Array.IndexOf(known, p.Name) < 0))
+        {
+            errors.Add(new ConfigError(file, id, prefix + property.Name, $"unknown field; expected one of {string.Join(", ", known)}"));
+        }
     }
 
     private static List<string> IdentityTypes(JsonElement e, string file, string id, List<ConfigError> errors)

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Text;

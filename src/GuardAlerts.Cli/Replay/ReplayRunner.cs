@@ -239,7 +239,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
             return;
         }
 
-        if (parsed.Kind == Core.Events.EventKind.Canary)
+        if (parsed.Kind is { } kind && Core.Kinds.EventKinds.Of(kind).IsHeartbeat)
         {
             // The JSON Lines contract knows guardduty and cloudtrail events; the heartbeat belongs to the deployed functions.
             var skipped = current with { Parsed = null, Error = "a GuardAlerts heartbeat canary: only the deployed functions process it" };

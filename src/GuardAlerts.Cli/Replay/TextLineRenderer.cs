@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
 
 namespace GuardAlerts.Core.Reading;
 

@@ -1,4 +1,6 @@
-namespace GuardAlerts.Core.Rules;
+using GuardAlerts.Core.Rules;
+
+namespace GuardAlerts.Core.Kinds.Canary;
 
 /// <summary>The built-in rule for heartbeat canaries: not in the risk table, never exempted, never below the minimum.</summary>
 public static class CanaryRule

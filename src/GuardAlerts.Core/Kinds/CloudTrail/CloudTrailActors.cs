@@ -1,6 +1,7 @@
+using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Attribution;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>Actor attribution for CloudTrail records, for every userIdentity type.</summary>
 internal static class CloudTrailActors

@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>
 /// Which CloudTrail records the risk table decides by their eventName: the ones that record the action itself. Other

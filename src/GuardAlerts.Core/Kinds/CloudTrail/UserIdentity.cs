@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>CloudTrail's userIdentity element. <see cref="Type"/> may be absent (it is in some AWS service events).</summary>
 public sealed record UserIdentity

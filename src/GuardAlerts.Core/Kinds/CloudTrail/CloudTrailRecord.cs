@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>The fields of a CloudTrail record the pipeline uses. Every field may be absent in real events.</summary>
 public sealed record CloudTrailRecord

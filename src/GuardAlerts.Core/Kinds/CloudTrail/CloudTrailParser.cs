@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>Maps a CloudTrail record (EventBridge detail or log-file record) to <see cref="CloudTrailEvent"/>.</summary>
 internal static class CloudTrailParser

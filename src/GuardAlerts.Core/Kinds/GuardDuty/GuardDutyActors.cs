@@ -1,6 +1,6 @@
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Attribution;
 
-namespace GuardAlerts.Core.Attribution;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>Actor attribution for GuardDuty findings: the principal whose credentials were used, or the remote host.</summary>
 internal static class GuardDutyActors

@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>The role (or user) that issued a temporary session: userIdentity.sessionContext.sessionIssuer.</summary>
 public sealed record SessionIssuer

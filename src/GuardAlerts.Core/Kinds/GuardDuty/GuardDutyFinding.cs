@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>The fields of a GuardDuty finding the pipeline uses (camelCase as in EventBridge detail and GetFindings).</summary>
 public sealed record GuardDutyFinding

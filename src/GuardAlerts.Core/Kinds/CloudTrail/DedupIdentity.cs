@@ -1,8 +1,9 @@
 using System.Text;
 using GuardAlerts.Core.Attribution;
+using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Dedup;
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>
 /// The parts of a CloudTrail dedup key that tell apart the people and the outcomes behind one principal: two events
@@ -37,13 +38,13 @@ internal static class DedupIdentity
     {
         if (!string.IsNullOrEmpty(record.ErrorCode))
         {
-            return "failed:" + Escape(record.ErrorCode);
+            return "failed:" + DedupKeyBuilder.Escape(record.ErrorCode);
         }
 
         // A failed console sign-in has no errorCode: responseElements.ConsoleLogin says "Failure".
         return record.ResponseElements is { } response && JsonRead.Str(response, "ConsoleLogin") is { } result
             && !string.Equals(result, "Success", StringComparison.Ordinal)
-                ? "failed:" + Escape(result)
+                ? "failed:" + DedupKeyBuilder.Escape(result)
                 : "ok";
     }
 
@@ -65,18 +66,5 @@ internal static class DedupIdentity
         return b.ToString();
     }
 
-    /// <summary>Escapes the key's separators so that a value can never stand for two fields.</summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        return text.AsSpan().IndexOfAny('%', '#', '|') < 0
-            ? text
-            : text.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
-    }
-
-    private static void Append(StringBuilder b, string? value) => b.Append(Escape(value));
+    private static void Append(StringBuilder b, string? value) => b.Append(DedupKeyBuilder.Escape(value));
 }

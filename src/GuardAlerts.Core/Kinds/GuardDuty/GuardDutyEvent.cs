@@ -1,4 +1,6 @@
-namespace GuardAlerts.Core.Events;
+using GuardAlerts.Core.Events;
+
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>A GuardDuty finding, from an EventBridge envelope or a bare finding.</summary>
 public sealed record GuardDutyEvent : SecurityEvent

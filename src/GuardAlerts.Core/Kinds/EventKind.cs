@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds;
 
 /// <summary>The two families of events the pipeline decides on.</summary>
 public enum EventKind

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>The actor side of a finding's service.action: what was done and from where.</summary>
 internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp, string? RemoteCountry, string? UserAgent)

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>Describes a finding's affected resource in words, whatever its resourceType.</summary>
 internal static class FindingResourceDescriber

@@ -1,4 +1,6 @@
-namespace GuardAlerts.Core.Events;
+using GuardAlerts.Core.Events;
+
+namespace GuardAlerts.Core.Kinds.Canary;
 
 /// <summary>
 /// The heartbeat canary an hourly EventBridge schedule sends each function ("detail-type": "GuardAlerts Canary",

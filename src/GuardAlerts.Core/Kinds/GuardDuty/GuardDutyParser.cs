@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using GuardAlerts.Core.Events;
 
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>Maps a GuardDuty finding (EventBridge detail, GetFindings camelCase or boto3 PascalCase) to <see cref="GuardDutyEvent"/>.</summary>
 internal static class GuardDutyParser

@@ -1,4 +1,6 @@
-namespace GuardAlerts.Core.Events;
+using GuardAlerts.Core.Events;
+
+namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>A CloudTrail management event, from an EventBridge envelope, a log file or a bare record.</summary>
 public sealed record CloudTrailEvent : SecurityEvent

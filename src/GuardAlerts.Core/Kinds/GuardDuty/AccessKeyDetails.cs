@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Events;
+namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>resource.accessKeyDetails of a GuardDuty finding: the principal whose credentials were used.</summary>
 public sealed record AccessKeyDetails

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;

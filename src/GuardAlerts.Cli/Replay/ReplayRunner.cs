@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Cli.Replay;
 

@@ -10,10 +10,19 @@ namespace GuardAlerts.Core.Events;
 /// </summary>
 public static class EventParser
 {
+    /// <summary>
+    /// The root names that make a value an EventBridge envelope (detail-type, or detail with source): a value with
+    /// any of them is never a bare record.
+    /// </summary>
+    internal static readonly string[] EnvelopeNames = ["detail-type", "detail", "source"];
+
+    /// <summary>The root name of a CloudTrail log file as stored in S3 (<c>{"Records":[...]}</c>).</summary>
+    internal const string LogFileRecords = "Records";
+
     /// <summary>Where <see cref="EventKindDescriptor.ParseBare"/> finds the root's eventName and eventSource in the shape values.</summary>
     internal const int EventNameShape = 3, EventSourceShape = 4;
 
-    private static readonly JsonFields ShapeFields = new("detail-type", "detail", "source", "eventName", "eventSource");
+    private static readonly JsonFields ShapeFields = new([.. EnvelopeNames, "eventName", "eventSource"]);
 
     // Fields of an envelope that decide what the event is: never repaired.
     private static readonly string[] EnvelopeNeverRepaired = ["detail-type", "source", "id", "time"];
@@ -46,7 +55,7 @@ public static class EventParser
             }
         }
 
-        if (JsonRead.Prop(root, "Records") is not null)
+        if (JsonRead.Prop(root, LogFileRecords) is not null)
         {
             return ParsedEvent.Rejected("a CloudTrail log file ({\"Records\":[...]}) nested where a single event was expected");
         }

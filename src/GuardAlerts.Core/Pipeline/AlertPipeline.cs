@@ -3,9 +3,10 @@ using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Policy;
-using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Rules;
 
 namespace GuardAlerts.Core.Pipeline;
@@ -153,7 +154,7 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         Region = record.Region,
         Time = record.Time,
         Actor = record.Attribute(_attributor),
-        Reason = NoRuleReason(EventKind.CloudTrail, record.Name),
+        Reason = CloudTrailKind.Instance.NoRuleReason(record.Name),
     };
 
     /// <summary>Why an event no rule matches is ignored: "no risk-table rule matches CloudTrail event 'X'".</summary>

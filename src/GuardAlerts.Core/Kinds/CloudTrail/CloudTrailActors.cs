@@ -6,6 +6,24 @@ namespace GuardAlerts.Core.Kinds.CloudTrail;
 /// <summary>Actor attribution for CloudTrail records, for every userIdentity type.</summary>
 internal static class CloudTrailActors
 {
+    private const string SamlUser = "SAMLUser";
+    private const string WebIdentityUser = "WebIdentityUser";
+    private const string ConsoleLogin = "ConsoleLogin";
+    private const string AssumeRoleWithSaml = "AssumeRoleWithSAML";
+
+    /// <summary>
+    /// The identity types whose actor is named from the request (the role a SAML or web identity caller assumed and
+    /// its session name), not from userIdentity: for every other type, the actor's name, type, principal and label
+    /// follow from userIdentity and the account alone (what the replay's fast path caches its description by).
+    /// </summary>
+    public static IReadOnlyList<string> TypesNamedFromRequest { get; } = [SamlUser, WebIdentityUser];
+
+    /// <summary>
+    /// The eventNames whose actor attribution reads beyond userIdentity: a console sign-in (its client and MFA come
+    /// from the sign-in's own fields) and a SAML role assumption (the provider it names).
+    /// </summary>
+    public static IReadOnlyList<string> NamesReadBeyondIdentity { get; } = [ConsoleLogin, AssumeRoleWithSaml];
+
     public static Actor Attribute(CloudTrailRecord record, string? eventAccount, IReadOnlyList<ManagedProviderProfile> providers)
     {
         var ui = record.UserIdentity;
@@ -25,8 +43,8 @@ internal static class CloudTrailActors
             "FederatedUser" => ($"federated user {ArnParts.LastSegment(ui!.Arn) ?? ui.PrincipalId}", ui.SessionIssuer?.Arn, ArnParts.LastSegment(ui.Arn)),
             "AWSService" => (ui!.InvokedBy ?? "AWS service", (string?)null, (string?)null),
             "AWSAccount" => ($"AWS account {ui!.AccountId ?? ui.PrincipalId}", null, null),
-            "SAMLUser" => ($"SAML user {ui!.UserName ?? ui.PrincipalId}", assumedRoleArn, request is { } r1 ? JsonRead.Str(r1, "roleSessionName") : null),
-            "WebIdentityUser" => ($"web identity user {ui!.UserName ?? ui.PrincipalId} ({ui.IdentityProvider})", assumedRoleArn, request is { } r2 ? JsonRead.Str(r2, "roleSessionName") : null),
+            SamlUser => ($"SAML user {ui!.UserName ?? ui.PrincipalId}", assumedRoleArn, request is { } r1 ? JsonRead.Str(r1, "roleSessionName") : null),
+            WebIdentityUser => ($"web identity user {ui!.UserName ?? ui.PrincipalId} ({ui.IdentityProvider})", assumedRoleArn, request is { } r2 ? JsonRead.Str(r2, "roleSessionName") : null),
             "IdentityCenterUser" => ($"Identity Center user {ui!.OnBehalfOfUserId ?? ui.UserName ?? ui.PrincipalId}", null, null),
             _ => (ui?.UserName ?? ui?.PrincipalId ?? "unknown principal", ui?.Arn, null),
         };
@@ -42,7 +60,7 @@ internal static class CloudTrailActors
             AccountId = ui?.AccountId ?? ArnParts.Account(ui?.Arn),
             AccessKeyId = ui?.AccessKeyId,
             Mfa = Mfa(record, type),
-            Client = record.EventName == "ConsoleLogin" ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy),
+            Client = record.EventName == ConsoleLogin ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy),
             UserAgent = record.UserAgent,
             SourceIp = record.SourceIpAddress,
             SamlProvider = samlProvider,
@@ -65,7 +83,7 @@ internal static class CloudTrailActors
 
     private static string? SamlProvider(CloudTrailRecord record)
     {
-        if (record.EventName == "AssumeRoleWithSAML" && record.RequestParameters is { } request)
+        if (record.EventName == AssumeRoleWithSaml && record.RequestParameters is { } request)
         {
             return JsonRead.Str(request, "principalArn");
         }
@@ -75,11 +93,11 @@ internal static class CloudTrailActors
 
     private static MfaStatus Mfa(CloudTrailRecord record, string type)
     {
-        var federated = type is "SAMLUser" or "IdentityCenterUser" or "WebIdentityUser"
+        var federated = type is SamlUser or "IdentityCenterUser" or WebIdentityUser
             || (type == "AssumedRole" && IsFederatedSession(record))
             || (record.AdditionalEventData is { } d && JsonRead.Str(d, "SamlProviderArn") is not null);
 
-        if (record.EventName == "ConsoleLogin" && record.AdditionalEventData is { } data && JsonRead.Bool(data, "MFAUsed") is { } used)
+        if (record.EventName == ConsoleLogin && record.AdditionalEventData is { } data && JsonRead.Bool(data, "MFAUsed") is { } used)
         {
             // A federated sign-in's MFA happens at the identity provider; CloudTrail still records MFAUsed: No.
             return used ? MfaStatus.Used : federated ? MfaStatus.IdentityProvider : MfaStatus.NotUsed;

@@ -8,7 +8,8 @@ internal static class CloudTrailParser
 {
     // The record's fields, read in one pass (JsonFields); the indexes below follow this order.
     private static readonly JsonFields RecordFields = new(
-        "eventID", "recipientAccountId", "awsRegion", "userIdentity", "eventName", "eventSource", "eventTime", "eventVersion",
+        CloudTrailFields.EventId, CloudTrailFields.RecipientAccountId, CloudTrailFields.AwsRegion, CloudTrailFields.UserIdentity,
+        CloudTrailFields.EventName, CloudTrailFields.EventSource, CloudTrailFields.EventTime, "eventVersion",
         "sourceIPAddress", "userAgent", "requestParameters", "responseElements", "additionalEventData", "errorCode", "errorMessage",
         "readOnly", "eventType");
 
@@ -17,7 +18,7 @@ internal static class CloudTrailParser
         AdditionalEventData = 12, ErrorCode = 13, ErrorMessage = 14, ReadOnly = 15, EventType = 16;
 
     private static readonly JsonFields IdentityFields = new(
-        "sessionContext", "onBehalfOf", "type", "principalId", "arn", "accountId", "accessKeyId", "userName", "invokedBy", "identityProvider");
+        "sessionContext", "onBehalfOf", CloudTrailFields.IdentityType, "principalId", "arn", "accountId", "accessKeyId", "userName", "invokedBy", "identityProvider");
 
     private const int SessionContext = 0, OnBehalfOf = 1, Type = 2, PrincipalId = 3, Arn = 4, AccountId = 5, AccessKeyId = 6,
         UserName = 7, InvokedBy = 8, IdentityProvider = 9;

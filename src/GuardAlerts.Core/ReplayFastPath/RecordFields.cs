@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Reading;
+namespace GuardAlerts.Core.ReplayFastPath;
 
 /// <summary>Where <see cref="UnmatchedRecordFilter"/> found a record's fields (default: absent).</summary>
 internal struct RecordFields

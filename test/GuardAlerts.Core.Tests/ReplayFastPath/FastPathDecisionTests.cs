@@ -5,10 +5,11 @@ using CsCheck;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace GuardAlerts.Core.Tests.Reading;
+namespace GuardAlerts.Core.Tests.ReplayFastPath;
 
 /// <summary>
 /// The fast path and the full pipeline reach the same <see cref="Decision"/>, every field and the whole Actor

@@ -3,10 +3,11 @@ using System.Text.Json;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace GuardAlerts.Core.Tests.Reading;
+namespace GuardAlerts.Core.Tests.ReplayFastPath;
 
 public class UnmatchedRecordFilterTests
 {

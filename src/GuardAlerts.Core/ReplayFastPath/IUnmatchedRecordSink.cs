@@ -1,4 +1,4 @@
-namespace GuardAlerts.Core.Reading;
+namespace GuardAlerts.Core.ReplayFastPath;
 
 /// <summary>Receives, in input order, the records <see cref="UnmatchedRecordFilter"/> decided without the full event model.</summary>
 public interface IUnmatchedRecordSink

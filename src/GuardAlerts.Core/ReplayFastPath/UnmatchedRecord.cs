@@ -6,7 +6,7 @@ using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Kinds.CloudTrail;
 
-namespace GuardAlerts.Core.Reading;
+namespace GuardAlerts.Core.ReplayFastPath;
 
 /// <summary>
 /// A CloudTrail record whose eventName no risk-table rule covers, as found by <see cref="UnmatchedRecordFilter"/>: the

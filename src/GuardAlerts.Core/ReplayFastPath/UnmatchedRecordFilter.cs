@@ -2,9 +2,12 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
+using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rules;
 
-namespace GuardAlerts.Core.Reading;
+namespace GuardAlerts.Core.ReplayFastPath;
 
 /// <summary>
 /// The replay's fast path. Most CloudTrail records are read-only or data-plane noise whose eventName no rule covers:
@@ -13,7 +16,14 @@ namespace GuardAlerts.Core.Reading;
 /// duplicate properties) and hands it to the sink. Anything else, or anything unusual, is left to the full parser, so
 /// the fast path never decides differently: it only decides sooner.
 /// </summary>
-public sealed class UnmatchedRecordFilter
+/// <remarks>
+/// What it depends on, it asks: the risk table which eventNames and identity types a rule can match
+/// (<see cref="RiskTable.CoversEventName"/>, <see cref="RiskTable.EveryCallIdentityTypes"/>); the CloudTrail parser
+/// the names of the fields it reads (<see cref="CloudTrailFields"/>); the event parser the names that make a value an
+/// envelope or a log file; attribution the identity types and eventNames whose actor is more than its userIdentity
+/// (<see cref="CloudTrailActors.TypesNamedFromRequest"/>, <see cref="CloudTrailActors.NamesReadBeyondIdentity"/>).
+/// </remarks>
+public sealed class UnmatchedRecordFilter : IRecordSkipper
 {
     /// <summary>Records larger than this go to the full parser (real records are a few KB).</summary>
     public const int MaxFastRecordBytes = 1024 * 1024;
@@ -26,9 +36,23 @@ public sealed class UnmatchedRecordFilter
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
+    // The record's top-level names the filter reads, by length (the parser's spelling); a name of an envelope or a
+    // log file means the value is not a bare record.
+    private static readonly (byte[] Name, Field Field)[]?[] TopLevelNames = ByLength(
+    [
+        (CloudTrailFields.EventId, Field.EventId), (CloudTrailFields.EventName, Field.EventName), (CloudTrailFields.EventTime, Field.EventTime),
+        (CloudTrailFields.AwsRegion, Field.Region), (CloudTrailFields.EventSource, Field.EventSource), (CloudTrailFields.UserIdentity, Field.Identity),
+        (CloudTrailFields.RecipientAccountId, Field.Account), (EventParser.LogFileRecords, Field.NotARecord),
+        .. EventParser.EnvelopeNames.Select(n => (n, Field.NotARecord)),
+    ]);
+
+    private static readonly byte[] IdentityTypeName = Encoding.UTF8.GetBytes(CloudTrailFields.IdentityType);
+
     private readonly RiskTable _table;
     private readonly IUnmatchedRecordSink _sink;
-    private readonly byte[][] _everyCallTypes;
+    // userIdentity types the fast path leaves to the full pipeline: a rule covers every call of them (the root user),
+    // or attribution names them from the request.
+    private readonly byte[][] _fullParseTypes;
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
@@ -47,12 +71,18 @@ public sealed class UnmatchedRecordFilter
     {
         _table = table;
         _sink = sink;
-        _everyCallTypes = [.. table.EveryCallIdentityTypes.Select(t => Encoding.UTF8.GetBytes(t))];
+        _fullParseTypes = [.. table.EveryCallIdentityTypes.Concat(CloudTrailActors.TypesNamedFromRequest).Select(t => Encoding.UTF8.GetBytes(t))];
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Where skipped records go.</summary>
     public IUnmatchedRecordSink Sink => _sink;
+
+    /// <inheritdoc />
+    public bool NeedsDrain => _sink.NeedsDrain;
+
+    /// <inheritdoc />
+    public ValueTask DrainAsync(CancellationToken cancellationToken) => _sink.DrainAsync(cancellationToken);
 
     private enum Field : byte
     {
@@ -152,7 +182,7 @@ public sealed class UnmatchedRecordFilter
                                 return SkimStatus.FullParse; // an envelope, a log file or a nested Records: not a bare record
                             }
                         }
-                        else if (depth == 1 && identityDepth == 1 && span.SequenceEqual("type"u8))
+                        else if (depth == 1 && identityDepth == 1 && span.SequenceEqual(IdentityTypeName))
                         {
                             pending = Field.IdentityType;
                         }
@@ -206,7 +236,7 @@ public sealed class UnmatchedRecordFilter
                         continue;
 
                     case JsonTokenType.String:
-                        if (reader.ValueIsEscaped && (pending != Field.None || Events.LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
+                        if (reader.ValueIsEscaped && (pending != Field.None || LoneSurrogates.HasSurrogateEscape(reader.ValueSpan)))
                         {
                             // A field we read as bytes, or an escape the full parser would fail to decode ("\uD800").
                             return SkimStatus.FullParse;
@@ -235,8 +265,7 @@ public sealed class UnmatchedRecordFilter
                                 case Field.IdentityType:
                                     // Attribution reads these types' principal from requestParameters, and a rule covering
                                     // every call of an identity (the root user) matches whatever the eventName: full parse.
-                                    if (reader.ValueSpan.SequenceEqual("SAMLUser"u8) || reader.ValueSpan.SequenceEqual("WebIdentityUser"u8)
-                                        || IsEveryCallType(reader.ValueSpan))
+                                    if (IsFullParseType(reader.ValueSpan))
                                     {
                                         return SkimStatus.FullParse;
                                     }
@@ -296,9 +325,9 @@ public sealed class UnmatchedRecordFilter
         return SkimStatus.Skipped;
     }
 
-    private bool IsEveryCallType(ReadOnlySpan<byte> type)
+    private bool IsFullParseType(ReadOnlySpan<byte> type)
     {
-        foreach (var covered in _everyCallTypes)
+        foreach (var covered in _fullParseTypes)
         {
             if (type.SequenceEqual(covered))
             {
@@ -309,21 +338,33 @@ public sealed class UnmatchedRecordFilter
         return false;
     }
 
-    private static Field TopLevelField(ReadOnlySpan<byte> name) => name.Length switch
+    private static Field TopLevelField(ReadOnlySpan<byte> name)
     {
-        6 when name.SequenceEqual("detail"u8) => Field.NotARecord,
-        6 when name.SequenceEqual("source"u8) => Field.NotARecord,
-        7 when name.SequenceEqual("eventID"u8) => Field.EventId,
-        7 when name.SequenceEqual("Records"u8) => Field.NotARecord,
-        9 when name.SequenceEqual("eventName"u8) => Field.EventName,
-        9 when name.SequenceEqual("eventTime"u8) => Field.EventTime,
-        9 when name.SequenceEqual("awsRegion"u8) => Field.Region,
-        11 when name.SequenceEqual("eventSource"u8) => Field.EventSource,
-        11 when name.SequenceEqual("detail-type"u8) => Field.NotARecord,
-        12 when name.SequenceEqual("userIdentity"u8) => Field.Identity,
-        18 when name.SequenceEqual("recipientAccountId"u8) => Field.Account,
-        _ => Field.None,
-    };
+        if (name.Length < TopLevelNames.Length && TopLevelNames[name.Length] is { } candidates)
+        {
+            foreach (var (known, field) in candidates)
+            {
+                if (name.SequenceEqual(known))
+                {
+                    return field;
+                }
+            }
+        }
+
+        return Field.None;
+    }
+
+    private static (byte[] Name, Field Field)[]?[] ByLength(IEnumerable<(string Name, Field Field)> names)
+    {
+        var encoded = names.Select(n => (Name: Encoding.UTF8.GetBytes(n.Name), n.Field)).ToList();
+        var byLength = new (byte[] Name, Field Field)[]?[encoded.Max(n => n.Name.Length) + 1];
+        foreach (var group in encoded.GroupBy(n => n.Name.Length))
+        {
+            byLength[group.Key] = [.. group];
+        }
+
+        return byLength;
+    }
 
     /// <summary>Up to 16 bytes of the name folded into 64 bits with its length: equal names give equal keys.</summary>
     private static ulong Pack(ReadOnlySpan<byte> name)
@@ -392,7 +433,7 @@ public sealed class UnmatchedRecordFilter
         var name = new string(key);
         // ConsoleLogin and AssumeRoleWithSAML: attribution reads their additionalEventData and requestParameters.
         var fast = !string.IsNullOrWhiteSpace(name) && !_table.CoversEventName(name)
-            && name is not ("ConsoleLogin" or "AssumeRoleWithSAML");
+            && !CloudTrailActors.NamesReadBeyondIdentity.Contains(name, StringComparer.Ordinal);
         if (_names.Count < MaxInterned)
         {
             _names[name] = fast ? name : null;
@@ -415,7 +456,7 @@ public sealed class UnmatchedRecordFilter
             return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
         }
 
-        return Events.JsonRead.ParseTime(Encoding.UTF8.GetString(text));
+        return JsonRead.ParseTime(Encoding.UTF8.GetString(text));
     }
 
     private static int Digits(ReadOnlySpan<byte> text, int start, int count)

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace GuardAlerts.Core.Reading;
+namespace GuardAlerts.Core.ReplayFastPath;
 
 /// <summary>
 /// A hash index over the property names of one large object open in the record <see cref="UnmatchedRecordFilter"/>

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Cli.Replay;
 
@@ -20,7 +20,7 @@ internal sealed class TextLineRenderer : IUnmatchedRenderer
             Outcome = Outcome.Ignored,
             Name = record.Name,
             Time = record.Time,
-            Reason = AlertPipeline.NoRuleReason(EventKind.CloudTrail, record.Name),
+            Reason = CloudTrailKind.Instance.NoRuleReason(record.Name),
         };
         var line = TextOutput.Format(decision) + Environment.NewLine;
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(line.Length));

@@ -1,4 +1,4 @@
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Functions.Observability;
@@ -13,9 +13,9 @@ namespace GuardAlerts.Functions.Handlers;
 /// </summary>
 internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, DecisionLog log, TimeProvider clock)
 {
-    public const string RejectedEvent = "GuardAlerts.RejectedEvent";
+    public const string RejectedEvent = FunctionAcceptance.RejectedEvent;
     public const string WrongEventKind = "GuardAlerts.WrongEventKind";
-    public const string ClaimPending = "GuardAlerts.ClaimPending";
+    public const string ClaimPending = FunctionAcceptance.ClaimPending;
 
     public async Task<Decision> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -28,20 +28,10 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
             throw new HandlerException(RejectedEvent, reason);
         }
 
-        if (parsed.Event is CanaryEvent canary)
+        if (parsed.Event is { } e && EventKinds.Of(e.Kind).Misrouted(e, FunctionKind.Name(kind)) is { } misrouted)
         {
-            if (canary.Function != FunctionKind.Name(kind))
-            {
-                var reason = $"the {FunctionKind.Name(kind)} function received the heartbeat canary meant for '{canary.Function}': check the schedule's target";
-                log.Rejected(invocation.RequestId, parsed, reason);
-                throw new HandlerException(WrongEventKind, reason);
-            }
-        }
-        else if (parsed.Event is not null && parsed.Kind != kind)
-        {
-            var reason = $"the {FunctionKind.Name(kind)} function received a {FunctionKind.Name(parsed.Kind!.Value)} event ('{parsed.Name}', id {parsed.Id}): check the EventBridge rule that targets it";
-            log.Rejected(invocation.RequestId, parsed, reason);
-            throw new HandlerException(WrongEventKind, reason);
+            log.Rejected(invocation.RequestId, parsed, misrouted);
+            throw new HandlerException(WrongEventKind, misrouted);
         }
 
         Decision decision;
@@ -56,16 +46,11 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
         }
 
         log.Decided(invocation.RequestId, decision, clock.GetElapsedTime(started));
-        if (decision.Outcome == Outcome.Rejected)
+        // A rejected event, or a claim another invocation may have died holding: failing lets Lambda retry (after the
+        // lease, the alert is confirmed or the claim is free) and the dead-letter queue keep it. Never lost.
+        if (FunctionAcceptance.Refusal(decision) is { } refusal)
         {
-            throw new HandlerException(RejectedEvent, decision.Reason ?? "rejected");
-        }
-
-        if (decision is { Outcome: Outcome.Duplicate, ClaimPending: true })
-        {
-            // The holder may have died between claim and publish. Failing lets Lambda retry after the lease expires:
-            // by then the alert is confirmed (duplicate) or the claim is free (this retry publishes). Never lost.
-            throw new HandlerException(ClaimPending, $"another invocation holds an unconfirmed claim on {decision.DedupKey}; retry after its lease");
+            throw new HandlerException(refusal.ErrorType, refusal.Message);
         }
 
         return decision;

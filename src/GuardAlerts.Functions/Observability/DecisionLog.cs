@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GuardAlerts.Core;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Text;
 
@@ -19,23 +20,20 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
     {
         Write(w =>
         {
+            // The decision's wire fields (as the replay writes them), with the log's own around them.
             Common(w, "info", "decision", requestId);
-            Fields(w, d.Id, d.Kind, d.Name);
-            w.WriteString("outcome", d.Outcome.Name());
-            w.WriteString("severity", d.Severity?.Name());
-            w.WriteString("rule", d.RuleId);
-            w.WriteString("exemption", d.ExemptionId);
-            w.WriteString("dedupKey", Clean(d.DedupKey));
+            w.WriteString("eventId", Clean(d.Id));
+            DecisionWire.WriteFields(w, d);
             w.WriteString("messageId", d.MessageId);
             if (d.SeenCount is { } seen)
             {
                 w.WriteNumber("seen", seen);
             }
 
-            w.WriteString("reason", Clean(d.Reason));
             w.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
         });
-        Metrics(d.Kind == EventKind.Canary ? null : d.Outcome, d.Severity, publishFailed: false, canary: d.Kind == EventKind.Canary && d.Outcome == Outcome.Alert);
+        var heartbeat = d.Kind is { } kind && EventKinds.Of(kind).IsHeartbeat;
+        Metrics(heartbeat ? null : d.Outcome, d.Severity, publishFailed: false, canary: heartbeat && d.Outcome == Outcome.Alert);
     }
 
     public void Rejected(string requestId, ParsedEvent? parsed, string reason)
@@ -128,7 +126,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
     private static void Fields(Utf8JsonWriter w, string? id, EventKind? kind, string? name)
     {
         w.WriteString("eventId", Clean(id));
-        w.WriteString("kind", kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", EventKind.Canary => "canary", _ => null });
+        w.WriteString("kind", kind is { } k ? EventKinds.Of(k).Name : null);
         w.WriteString("name", Clean(name));
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GuardAlerts.Core.Events;
 
 /// <summary>The actor side of a finding's service.action: what was done and from where.</summary>
-internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp, string? RemoteCountry, string? UserAgent)
+internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp, string? RemoteCountry, string? UserAgent, string? RemoteAccountId = null)
 {
     public static FindingAction None { get; } = new(null, null, null, null, null);
 
@@ -44,7 +44,9 @@ internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp
                 JsonRead.Str(detail, "api", true) ?? JsonRead.Str(detail, "verb", true),
                 remote is { } rip ? JsonRead.Str(rip, "ipAddressV4", true) ?? JsonRead.Str(rip, "ipAddressV6", true) : null,
                 country,
-                agent);
+                agent,
+                // An API call made from another account: the credentials in resource.accessKeyDetails are that account's.
+                JsonRead.Obj(detail, "remoteAccountDetails", true) is { } account ? JsonRead.Str(account, "accountId", true) : null);
         }
 
         return new FindingAction(type, null, null, null, null);

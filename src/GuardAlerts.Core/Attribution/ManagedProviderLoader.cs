@@ -28,7 +28,8 @@ public static class ManagedProviderLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray());
+            // A name given twice would let the file show one value and apply another (the parser keeps the last).
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

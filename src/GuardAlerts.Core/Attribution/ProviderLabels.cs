@@ -48,7 +48,8 @@ internal static class ProviderLabels
         return null;
     }
 
-    public static string? ForGuardDuty(string? userType, string? roleName, string? session, string? account, IReadOnlyList<ManagedProviderProfile> providers)
+    public static string? ForGuardDuty(string? userType, string? roleName, string? session, string? roleAccount, string? findingAccount,
+        IReadOnlyList<ManagedProviderProfile> providers)
     {
         foreach (var p in providers)
         {
@@ -57,14 +58,21 @@ internal static class ProviderLabels
                 continue;
             }
 
-            if (IsAutomationRole(p, account, roleName) && p.IsConfiguredFor(account))
+            // As for CloudTrail: the role must be in the account the finding is about (a call from another account is
+            // made with that account's role, whatever it is named).
+            if (IsAutomationRole(p, roleAccount, roleName) && roleAccount == findingAccount && p.IsConfiguredFor(findingAccount))
             {
                 return $"{p.Name} automation (role {roleName})";
             }
 
+            if (IsAutomationRole(p, findingAccount, roleName) && roleAccount != findingAccount)
+            {
+                return Claim(p, $"{p.Name} automation (role {roleName})", $"the call came from account {roleAccount ?? "unknown"}, not from the role of account {findingAccount ?? "unknown"}");
+            }
+
             if (ClaimsAutomationSession(p, session))
             {
-                return Claim(p, $"{p.Name} automation (session name {p.AutomationSessionName})", NotAutomationRole(p, account, roleName, account));
+                return Claim(p, $"{p.Name} automation (session name {p.AutomationSessionName})", NotAutomationRole(p, roleAccount, roleName, findingAccount));
             }
         }
 

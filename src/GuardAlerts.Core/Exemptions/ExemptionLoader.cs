@@ -35,7 +35,8 @@ public static class ExemptionLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray());
+            // A name given twice would let the file show one value and apply another (the parser keeps the last).
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -203,8 +204,15 @@ public static class ExemptionLoader
 
     private static List<string>? Strings(JsonElement m, string field, string file, string entry, List<ConfigError> errors)
     {
-        if (JsonRead.Prop(m, field) is not { } value)
+        if (!m.TryGetProperty(field, out var value))
         {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            // Read as "not given", null would drop the field and the exemption would match more than it says.
+            errors.Add(new ConfigError(file, entry, "match." + field, "is null: list the values, or remove the field"));
             return null;
         }
 

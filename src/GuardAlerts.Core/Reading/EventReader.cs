@@ -29,6 +29,10 @@ public static class EventReader
         AllowDuplicateProperties = false,
     };
 
+    /// <summary>The error for members of a log file object other than its Records array, which are not read.</summary>
+    internal const string BesideRecords =
+        "a CloudTrail log file object holds members beside its Records array, which were not read: a log file holds only Records; give an event a value of its own";
+
     /// <summary>Opens a file, decompressing gzip (by content, whatever the extension).</summary>
     public static Stream OpenFile(string path)
     {
@@ -122,6 +126,16 @@ public static class EventReader
             foreach (var record in records.EnumerateArray())
             {
                 items.Add(new InputItem(source, line, offset, SafeParse(record, Within(paths, $"Records[{i++}]")), null));
+            }
+
+            // A log file holds its Records and nothing else: an event's own members beside them are not read, and say so.
+            foreach (var member in root.EnumerateObject())
+            {
+                if (member.Name != "Records")
+                {
+                    items.Add(new InputItem(source, line, offset, null, $"{BesideRecords} (first: '{Text.TextSanitizer.ToSingleLine(member.Name, 64)}')"));
+                    break;
+                }
             }
         }
         else if (root.ValueKind == JsonValueKind.Array)

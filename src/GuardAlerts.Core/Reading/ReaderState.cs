@@ -138,11 +138,22 @@ internal sealed class ReaderState(Stream input, string source, IRecordSkipper? f
                 case Mode.AfterRecords:
                 {
                     _mode = Mode.TopLevel;
+                    // Anything but the closing brace is members beside the Records (an event's own fields): discarded
+                    // below like the rest of the object, but reported, never dropped in silence.
+                    var beside = await SkipWhitespaceAsync(commas: false, ct).ConfigureAwait(false) && _buffer[_start] != (byte)'}'
+                        ? Error(EventReader.BesideRecords)
+                        : null;
                     var scanner = default(ValueScanner);
                     scanner.ResetInside(1);
                     if (await ScanAsync(scanner, discard: true, ct).ConfigureAwait(false) < 0)
                     {
-                        return [new InputItem(source, _containerLine, _base + _start, null, "truncated JSON: the log file object never closes")];
+                        var truncated = new InputItem(source, _containerLine, _base + _start, null, "truncated JSON: the log file object never closes");
+                        return beside is null ? [truncated] : [beside, truncated];
+                    }
+
+                    if (beside is not null)
+                    {
+                        return [beside];
                     }
 
                     continue;

@@ -9,9 +9,11 @@ internal static class PolicyPrincipals
     public static HashSet<PolicyPrincipalKind> Kinds(JsonElement statement, string? account)
     {
         var kinds = new HashSet<PolicyPrincipalKind>();
-        // Allow with NotPrincipal grants everyone except the listed principals.
+        // Allow with NotPrincipal grants everyone except the listed principals. The document is the caller's text
+        // (recorded even when the service refuses it): an Effect that is not a string is no Allow, and must not throw.
         if (statement.TryGetProperty("NotPrincipal", out _)
-            && statement.TryGetProperty("Effect", out var effect) && string.Equals(effect.GetString(), "Allow", StringComparison.OrdinalIgnoreCase))
+            && statement.TryGetProperty("Effect", out var effect) && effect.ValueKind == JsonValueKind.String
+            && string.Equals(effect.GetString(), "Allow", StringComparison.OrdinalIgnoreCase))
         {
             kinds.Add(PolicyPrincipalKind.Anyone);
         }

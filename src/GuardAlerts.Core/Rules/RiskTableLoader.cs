@@ -40,7 +40,9 @@ public static class RiskTableLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A name given twice would let the table show one condition and apply another (the parser keeps the last).
+            document = JsonDocument.Parse(json.ToArray(),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

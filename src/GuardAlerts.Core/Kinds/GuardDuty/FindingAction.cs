@@ -4,7 +4,7 @@ using GuardAlerts.Core.Events;
 namespace GuardAlerts.Core.Kinds.GuardDuty;
 
 /// <summary>The actor side of a finding's service.action: what was done and from where.</summary>
-internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp, string? RemoteCountry, string? UserAgent)
+internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp, string? RemoteCountry, string? UserAgent, string? RemoteAccountId = null)
 {
     public static FindingAction None { get; } = new(null, null, null, null, null);
 
@@ -45,7 +45,9 @@ internal sealed record FindingAction(string? Type, string? Api, string? RemoteIp
                 JsonRead.Str(detail, "api", true) ?? JsonRead.Str(detail, "verb", true),
                 remote is { } rip ? JsonRead.Str(rip, "ipAddressV4", true) ?? JsonRead.Str(rip, "ipAddressV6", true) : null,
                 country,
-                agent);
+                agent,
+                // An API call made from another account: the credentials in resource.accessKeyDetails are that account's.
+                JsonRead.Obj(detail, "remoteAccountDetails", true) is { } account ? JsonRead.Str(account, "accountId", true) : null);
         }
 
         return new FindingAction(type, null, null, null, null);

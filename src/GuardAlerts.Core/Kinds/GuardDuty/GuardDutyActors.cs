@@ -26,8 +26,12 @@ internal static class GuardDutyActors
         }
 
         var type = key.UserType ?? "Unknown";
+        // accessKeyDetails names the principal without its account. A call made from another account was signed with
+        // that account's credentials: placing the principal in the finding's account would name a same-named role or
+        // user of ours as the actor, let its exemption silence the finding and hide the other account in the alert.
+        var principalAccount = finding.RemoteAccountId ?? finding.AccountId;
         // GuardDuty names the IAM entity without its path; the ARN built here matches exemptions written without one.
-        var principalArn = (type, finding.AccountId, key.UserName) switch
+        var principalArn = (type, principalAccount, key.UserName) switch
         {
             ("Root", { } account, _) => $"arn:{partition}:iam::{account}:root",
             ("IAMUser", { } account, { } user) => $"arn:{partition}:iam::{account}:user/{user}",
@@ -49,12 +53,12 @@ internal static class GuardDutyActors
             PrincipalArn = principalArn,
             SessionName = session,
             PrincipalId = key.PrincipalId,
-            AccountId = finding.AccountId,
+            AccountId = principalAccount,
             AccessKeyId = key.AccessKeyId,
             SourceIp = finding.RemoteIp,
             UserAgent = finding.UserAgent,
             Client = UserAgentClassifier.Classify(finding.UserAgent),
-            Label = ProviderLabels.ForGuardDuty(type, key.UserName, session, finding.AccountId, providers),
+            Label = ProviderLabels.ForGuardDuty(type, key.UserName, session, principalAccount, finding.AccountId, providers),
         };
     }
 }

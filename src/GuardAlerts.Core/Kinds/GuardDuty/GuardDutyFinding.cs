@@ -18,6 +18,12 @@ public sealed record GuardDutyFinding
     /// <summary>The affected resource, in words ("EC2 instance i-0abc (t3.micro)").</summary>
     public string? ResourceSummary { get; init; }
     public AccessKeyDetails? AccessKey { get; init; }
+
+    /// <summary>
+    /// The account an API call came from, when another account made it (<c>service.action.awsApiCallAction.remoteAccountDetails</c>):
+    /// the principal of <see cref="AccessKey"/> is that account's, not <see cref="AccountId"/>'s.
+    /// </summary>
+    public string? RemoteAccountId { get; init; }
     public string? ActionType { get; init; }
     public string? Api { get; init; }
     public string? RemoteIp { get; init; }

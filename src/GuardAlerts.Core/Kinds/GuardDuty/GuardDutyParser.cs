@@ -82,6 +82,7 @@ internal static class GuardDutyParser
             ResourceType = resource is { } r2 ? JsonRead.Str(r2, "resourceType", true) : null,
             ResourceSummary = resource is { } r3 ? FindingResourceDescriber.Describe(r3, accessKey) : null,
             AccessKey = accessKey,
+            RemoteAccountId = action.RemoteAccountId,
             ActionType = action.Type,
             Api = action.Api,
             RemoteIp = action.RemoteIp,

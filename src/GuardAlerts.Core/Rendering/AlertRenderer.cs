@@ -41,8 +41,9 @@ public static class AlertRenderer
             attributes.Add(new("canary", "true"));
         }
 
-        var subject = Subject(c, sample);
-        var sms = Sms(c, sample);
+        var specifics = SpecificsReader.Read(c.Match.Rule, e);
+        var subject = Subject(c, sample, specifics);
+        var sms = Sms(c, sample, specifics);
         return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, sms));
     }
 
@@ -69,27 +70,27 @@ public static class AlertRenderer
     /// The subject line: "[SAMPLE] High: Title - account region - actor [from account N]", printable ASCII, at most
     /// 100; what does not fit is dropped whole (<see cref="HeadlineFitter"/>), never cut mid-identifier.
     /// </summary>
-    public static string Subject(AlertContext c, bool sample)
+    public static string Subject(AlertContext c, bool sample) => Subject(c, sample, SpecificsReader.Read(c.Match.Rule, c.Event));
+
+    private static string Subject(AlertContext c, bool sample, IReadOnlyList<SpecificText> specifics)
     {
         // Account and region before the actor: the actor is what gives way first when the line is too long.
         var prefix = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        var region = c.Event.Region;
-        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, c.Actor, account,
-            (title, withRegion, who) => $"{prefix}{title} - {account}{(withRegion ? " " + region : "")}{(who is null ? "" : " - " + who)}");
+        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region,
+            (title, details, region, who) => $"{prefix}{HeadlineFitter.Headline(title, details)} - {account} {region}{(who is null ? "" : " - " + who)}");
         // SNS requires the first character to be a letter, number or punctuation mark; severity names guarantee it,
         // this guards future formats.
         return subject.Length > 0 && (char.IsLetterOrDigit(subject[0]) || char.IsPunctuation(subject[0])) ? subject : "Alert: " + subject[..Math.Min(subject.Length, MaxSubject - 7)];
     }
 
-    private static string Sms(AlertContext c, bool sample)
+    private static string Sms(AlertContext c, bool sample, IReadOnlyList<SpecificText> specifics)
     {
         var time = c.Event.Time?.UtcDateTime;
         var prefix = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        var region = c.Event.Region;
-        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, c.Actor, account, (title, withRegion, who) => string.Create(CultureInfo.InvariantCulture,
-            $"{prefix}{title}. {account}{(withRegion ? " " + region : "")} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
+        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region, (title, details, region, who) => string.Create(CultureInfo.InvariantCulture,
+            $"{prefix}{HeadlineFitter.Headline(title, details)}. {account} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
     }
 
     private static string Email(AlertContext c, bool sample, StringBuilder b)
@@ -126,6 +127,12 @@ public static class AlertRenderer
         }
 
         AppendWhat(Label(b, "What"), e, c).AppendLine();
+        if (SpecificsReader.Read(rule, e) is { Count: > 0 } specifics)
+        {
+            // Every value here, where the subject and SMS may have kept only the first.
+            Label(b, "Details").AppendJoin("; ", specifics).AppendLine();
+        }
+
         Label(b, "Severity").Append(c.Severity.Name());
         if (c.Match.Notes.Count > 0)
         {
@@ -174,13 +181,16 @@ public static class AlertRenderer
             });
         }
 
-        b.Append(", ").Append(a.Mfa switch
+        if (a.Mfa != MfaStatus.NotApplicable)
         {
-            MfaStatus.Used => "with MFA",
-            MfaStatus.NotUsed => "WITHOUT MFA",
-            MfaStatus.IdentityProvider => "MFA at the identity provider",
-            _ => "MFA unknown",
-        });
+            b.Append(", ").Append(a.Mfa switch
+            {
+                MfaStatus.Used => "with MFA",
+                MfaStatus.NotUsed => "WITHOUT MFA",
+                MfaStatus.IdentityProvider => "MFA at the identity provider",
+                _ => "MFA unknown",
+            });
+        }
         if (a.SourceIp is { } ip)
         {
             b.Append(", from ").Append(Clean(ip));
@@ -215,8 +225,13 @@ public static class AlertRenderer
                 b.Append(") on ").Append(Clean(gd.Finding.ResourceSummary ?? "an unknown resource"));
                 return gd.Finding.Title is { } title ? b.Append(": ").Append(Clean(title)) : b;
             case CloudTrailEvent ct:
-                b.Append(Clean(ct.Name)).Append(" on ").Append(Clean(ct.Record.EventSource ?? "unknown service"))
-                    .Append(", target ").Append(Clean(Dedup.DedupKeyBuilder.Target(ct, c.Match.Rule)));
+                b.Append(Clean(ct.Name)).Append(" on ").Append(Clean(ct.Record.EventSource ?? "unknown service"));
+                if (Dedup.DedupKeyBuilder.Target(ct, c.Match.Rule) is not "-" and var target)
+                {
+                    // "-" is the dedup key's placeholder for "no target"; a sign-in has none to show.
+                    b.Append(", target ").Append(Clean(target));
+                }
+
                 return ct.Record.ErrorCode is { } error ? b.Append(", FAILED with ").Append(Clean(error)) : b;
             default:
                 return b.Append(Clean(e.Name));

@@ -22,6 +22,10 @@ public static class ExemptionSnippet
     public static string? For(SecurityEvent e, Actor actor, DateTimeOffset now) =>
         Suggest(e, actor).Match is null ? null : AppendTo(new StringBuilder(512), e, actor, now).ToString();
 
+    /// <summary>When an exemption added from the snippet starts to apply: the functions read the policy deployed with them.</summary>
+    public const string TakesEffect =
+        "It applies from the next cdk deploy of the stack (which checks it as guard-alerts validate does); until then, alerts like this one keep coming.";
+
     /// <summary>Why no exemption can be suggested for the event and actor, or null when one can.</summary>
     public static string? WhyNone(SecurityEvent e, Actor actor) => Suggest(e, actor).WhyNone;
 
@@ -38,7 +42,7 @@ public static class ExemptionSnippet
         }
 
         b.AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
-        return AppendTo(b, e, actor, now);
+        return AppendTo(b, e, actor, now).AppendLine().Append(TakesEffect);
     }
 
     private static (ExemptionMatch? Match, string? WhyNone) Suggest(SecurityEvent e, Actor actor)

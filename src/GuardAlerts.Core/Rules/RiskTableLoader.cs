@@ -15,6 +15,11 @@ public static class RiskTableLoader
     private static readonly string[] UserIdentityTypeNames =
         ["Root", "IAMUser", "AssumedRole", "FederatedUser", "AWSAccount", "AWSService", "IdentityCenterUser", "SAMLUser", "WebIdentityUser", "Unknown"];
 
+    // Every field a rule entry may have; any other is reported with the closest of these.
+    private static readonly string[] RuleFields =
+        ["id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
+         "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics"];
+
     /// <summary>Parses the table, or throws <see cref="ConfigException"/> listing every error.</summary>
     public static RiskTable Load(ReadOnlySpan<byte> json, string file)
     {
@@ -172,6 +177,12 @@ public static class RiskTableLoader
         }
 
         var mitre = MitreLoader.Parse(JsonRead.Prop(e, "mitre"), file, id, errors);
+        var specifics = SpecificParser.Parse(JsonRead.Prop(e, "specifics"), file, id, errors);
+        foreach (var property in e.EnumerateObject().Where(p => Array.IndexOf(RuleFields, p.Name) < 0))
+        {
+            // A warning, not an error: an unknown field changes nothing the table decides, and the schema refuses it in editors.
+            errors.Add(new ConfigError(file, id, property.Name, $"unknown field, ignored{FieldSuggestion.DidYouMean(property.Name, RuleFields)}", IsWarning: true));
+        }
 
         var when = JsonRead.Prop(e, "when") is { } w ? ConditionParser.Parse(w, file, id, "when", errors) : null;
         var raises = new List<SeverityRaise>();
@@ -225,6 +236,7 @@ public static class RiskTableLoader
             Target = target,
             ReadOnlyCalls = JsonRead.Bool(e, "readOnly") == true,
             Mitre = mitre,
+            Specifics = specifics,
         };
     }
 

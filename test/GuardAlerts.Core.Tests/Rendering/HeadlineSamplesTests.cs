@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using GuardAlerts.Core.Attribution;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Tests.Samples;
 

@@ -41,19 +41,20 @@ public static class AlertRenderer
         var specifics = SpecificsReader.Read(c.Match.Rule, e);
         var subject = Subject(c, sample, specifics);
         var sms = Sms(c, sample, specifics);
-        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, sms));
+        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, subject, sms));
     }
 
     /// <summary>The email body, the default body and the SNS message JSON (what <see cref="AlertBody"/> renders on first read).</summary>
-    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string sms)
+    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string subject, string sms)
     {
         var builder = RenderBuffer.Rent();
         var email = Email(c, sample, builder);
         // HTTP, SQS and Lambda subscribers get the same text, bounded so that both bodies fit SNS's 256 KB together.
         var defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
-        var messageJson = MessageJson(defaultBody, email, sms, builder.Clear());
+        var chat = ChatNotification.Render(c, sample, subject, SpecificsReader.Read(c.Match.Rule, c.Event));
+        var messageJson = MessageJson(defaultBody, email, sms, chat, builder.Clear());
         RenderBuffer.Return(builder);
-        return new AlertBody.Texts(email, defaultBody, messageJson);
+        return new AlertBody.Texts(email, defaultBody, chat, messageJson);
     }
 
     /// <summary>
@@ -217,11 +218,11 @@ public static class AlertRenderer
         Encoding.UTF8.GetByteCount(body) <= MaxEmailBytes ? body : TextSanitizer.Truncate(body, MaxEmailBytes / 4) + Environment.NewLine + "(truncated)";
 
     /// <summary>
-    /// {"default":...,"email":...,"sms":...} as Utf8JsonWriter writes it with relaxed escaping, which keeps most
+    /// {"default":...,"email":...,"sms":...,"https":...} as Utf8JsonWriter writes it with relaxed escaping, which keeps most
     /// non-ASCII as it is; quotes and control characters are still escaped. The body is JSON for SNS, never embedded
     /// in HTML.
     /// </summary>
-    private static string MessageJson(string defaultBody, string email, string sms, StringBuilder b)
+    private static string MessageJson(string defaultBody, string email, string sms, string chat, StringBuilder b)
     {
         var json = JsonText.Relaxed;
         // The default body is the email itself unless the email was cut: escape it once and copy it.
@@ -238,6 +239,9 @@ public static class AlertRenderer
         b.Append(",\"email\":\"").Append(escapedEmail).Append('"');
         RenderBuffer.Return(escapedEmail);
         json.AppendQuoted(b.Append(",\"sms\":"), sms);
+        // HTTPS subscribers read the "https" entry: AWS Chatbot subscribes over HTTPS and renders only its custom
+        // notification JSON (a plain text body is dropped silently).
+        json.AppendQuoted(b.Append(",\"https\":"), chat);
         return b.Append('}').ToString();
     }
 }

@@ -59,6 +59,7 @@ public class AlertRendererTests
             writer.WriteString("default", alert.DefaultBody);
             writer.WriteString("email", alert.EmailBody);
             writer.WriteString("sms", alert.Sms);
+            writer.WriteString("https", alert.ChatJson);
             writer.WriteEndObject();
         });
         Assert.Equal(expected, alert.MessageJson);

@@ -31,7 +31,8 @@ internal static class HeadlineFitter
         var other = actor.OtherAccount(eventAccount) is { } account ? "from account " + account : null;
         var name = Join(actor.Name, other);
         var shortName = ShortName(actor.Name) is { } shortened ? Join(shortened, other) : name;
-        var noName = other ?? Cut;
+        // Without the actor, the region's cut mark ends the line and stands for both.
+        var noName = other;
         var fullRegion = region ?? "unknown";
         foreach (var (spec, where, who) in Arrangements(specifics, name, shortName, noName, fullRegion))
         {
@@ -64,7 +65,7 @@ internal static class HeadlineFitter
     }
 
     private static IEnumerable<(string? Specifics, string Region, string? Who)> Arrangements(
-        IReadOnlyList<SpecificText> specifics, string name, string shortName, string noName, string region)
+        IReadOnlyList<SpecificText> specifics, string name, string shortName, string? noName, string region)
     {
         var full = Specifics(specifics, specifics.Count, firstOnly: false);
         yield return (full, region, name);

@@ -92,7 +92,18 @@ internal static class ReplayCommand
                 output = new FilteredOutput(output, filter);
             }
 
-            var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
+            ProgressTicker? progress = null;
+            if (!Console.IsErrorRedirected)
+            {
+                // On a terminal shared with stdout, the line is drawn only between whole output lines.
+                var shared = !Console.IsOutputRedirected;
+                progress = new ProgressTicker(stderr, InputFiles.TotalBytes(files), shared ? () => { Console.Out.Flush(); stdout.Flush(); } : null);
+                if (shared)
+                {
+                    output = new ProgressAwareOutput(output, progress);
+                }
+            }
+
             await using var ports = await ReplayPorts.CreateAsync(tableName, topic, result.GetValue(createTable), clock, stderr, cancellationToken).ConfigureAwait(false);
             if (ports is null)
             {

@@ -50,6 +50,17 @@ public sealed class ExemptionList
             return false;
         }
 
+        // accounts says where a CloudTrail event was recorded, not who acted: when it is all that anchors a field the
+        // caller chooses (session name, user agent, a private source address behind its own VPC endpoint), a principal
+        // of another account acting on a resource here would match by choosing them. (A finding's actor is a remote
+        // host or one of the account's own principals: a scanner's addresses under accounts stay an exemption.)
+        if (e.Kind == EventKind.CloudTrail && match.PrincipalArns is null && match.SamlProviders is null
+            && (match.SessionNames is not null || match.UserAgents is not null || match.SourceIps is not null)
+            && !string.Equals(actor.AccountId, e.Account, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         return Field(match.Accounts, e.Account)
             && Field(match.Regions, e.Region)
             && Field(match.EventNames, byFindingType ? null : e.Name)

@@ -19,6 +19,9 @@ public static class AlertRenderer
     /// <summary>SNS's limit is 262,144 bytes for the whole message; leave room for the JSON structure and attributes.</summary>
     public const int MaxEmailBytes = 100_000;
 
+    // SNS's 262,144 bytes hold the message, the subject and the attributes: the message JSON keeps 20 KB clear.
+    private const int MaxMessageJsonBytes = 240_000;
+
     private const int MaxField = 512;
     private const int MaxDefaultChars = 16_000;
 
@@ -53,6 +56,15 @@ public static class AlertRenderer
         var defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
         var chat = ChatNotification.Render(c, sample, subject, SpecificsReader.Read(c.Match.Rule, c.Event));
         var messageJson = MessageJson(defaultBody, email, sms, chat, builder.Clear());
+        // Text that JSON escapes (quotes, controls) can grow several times over: the e-mail gives way, by halves,
+        // until the whole message fits SNS's limit with its subject and attributes.
+        while (Encoding.UTF8.GetByteCount(messageJson) > MaxMessageJsonBytes && email.Length > 1_000)
+        {
+            email = TextSanitizer.Truncate(email, email.Length / 2) + Environment.NewLine + "(truncated)";
+            defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
+            messageJson = MessageJson(defaultBody, email, sms, chat, builder.Clear());
+        }
+
         RenderBuffer.Return(builder);
         return new AlertBody.Texts(email, defaultBody, chat, messageJson);
     }

@@ -24,6 +24,8 @@ public static class ChatNotification
     /// <summary>Longest next step, keyword, summary, resource or context value this renderer writes.</summary>
     public const int MaxItem = 512;
 
+    private const int MaxLink = 2000;
+
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The custom notification of one alert, as JSON text.</summary>
@@ -31,7 +33,9 @@ public static class ChatNotification
     {
         var e = c.Event;
         var rule = c.Match.Rule;
-        var console = ConsoleLinks.For(e);
+        // A link is useless cut; one made long by a hostile id is left out (the e-mail carries it in full).
+        var link = ConsoleLinks.For(e);
+        var console = link.Length <= MaxLink ? link : "(the link is too long for chat: see the e-mail)";
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {

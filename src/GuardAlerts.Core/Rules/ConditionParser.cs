@@ -17,21 +17,25 @@ internal static class ConditionParser
 
         if (JsonRead.Prop(element, "all") is { } all)
         {
+            Only(element, ["all"], file, ruleId, field, errors);
             return List(all, file, ruleId, field + ".all", errors) is { } items ? new AllCondition(items) : null;
         }
 
         if (JsonRead.Prop(element, "any") is { } any)
         {
+            Only(element, ["any"], file, ruleId, field, errors);
             return List(any, file, ruleId, field + ".any", errors) is { } items ? new AnyCondition(items) : null;
         }
 
         if (JsonRead.Prop(element, "not") is { } not)
         {
+            Only(element, ["not"], file, ruleId, field, errors);
             return Parse(not, file, ruleId, field + ".not", errors) is { } inner ? new NotCondition(inner) : null;
         }
 
         if (JsonRead.Prop(element, "portsInclude") is { } ports)
         {
+            Only(element, ["portsInclude"], file, ruleId, field, errors);
             var list = new List<int>();
             if (ports.ValueKind == JsonValueKind.Array)
             {
@@ -72,6 +76,7 @@ internal static class ConditionParser
 
         if (JsonRead.Prop(element, "forAny") is not null)
         {
+            Only(element, ["forAny", "where"], file, ruleId, field, errors);
             return JsonRead.Prop(element, "where") is { } where && Parse(where, file, ruleId, field + ".where", errors) is { } inner
                 ? new ForAnyCondition(path, inner)
                 : Missing(errors, file, ruleId, field + ".where", "forAny needs a 'where' condition");
@@ -79,21 +84,25 @@ internal static class ConditionParser
 
         if (JsonRead.Prop(element, "equals") is { } equals)
         {
+            Only(element, ["path", "equals"], file, ruleId, field, errors);
             return Strings(equals) is { } values ? new EqualsCondition(path, values) : Missing(errors, file, ruleId, field + ".equals", "must be a string, number, boolean or a list of them");
         }
 
         if (JsonRead.Prop(element, "glob") is { } glob)
         {
+            Only(element, ["path", "glob"], file, ruleId, field, errors);
             return Strings(glob) is { } values ? new GlobCondition(path, values) : Missing(errors, file, ruleId, field + ".glob", "must be a string or a list of strings");
         }
 
         if (JsonRead.Prop(element, "exists") is { ValueKind: JsonValueKind.True or JsonValueKind.False } exists)
         {
+            Only(element, ["path", "exists"], file, ruleId, field, errors);
             return new ExistsCondition(path, exists.GetBoolean());
         }
 
         if (JsonRead.Prop(element, "sameAs") is { } sameAs)
         {
+            Only(element, ["path", "sameAs"], file, ruleId, field, errors);
             return JsonRead.ScalarText(sameAs) is { } otherText && new JsonPath(otherText) is { IsValid: true } other
                 ? new SameAsCondition(path, other)
                 : Missing(errors, file, ruleId, field + ".sameAs", "must be a dotted path");
@@ -103,12 +112,26 @@ internal static class ConditionParser
         var atLeast = JsonRead.Prop(element, "atLeast");
         if (atMost is not null || atLeast is not null)
         {
+            Only(element, ["path", "atMost", "atLeast"], file, ruleId, field, errors);
             return (atMost is null || atMost.Value.ValueKind == JsonValueKind.Number) && (atLeast is null || atLeast.Value.ValueKind == JsonValueKind.Number)
                 ? new NumberCondition(path, atMost?.GetDouble(), atLeast?.GetDouble())
                 : Missing(errors, file, ruleId, field, "atMost and atLeast must be numbers");
         }
 
         return Missing(errors, file, ruleId, field, $"path '{pathText}' needs an operator: equals, glob, exists (true/false), atMost, atLeast or sameAs");
+    }
+
+    /// <summary>
+    /// A condition has one operator: a second one, or a misspelt key beside it, would be dropped in silence and the
+    /// condition would hold for more events than its author wrote (the cidrs and policy forms check their own keys).
+    /// </summary>
+    private static void Only(JsonElement element, string[] keys, string file, string ruleId, string field, List<ConfigError> errors)
+    {
+        foreach (var property in element.EnumerateObject().Where(p => Array.IndexOf(keys, p.Name) < 0))
+        {
+            errors.Add(new ConfigError(file, ruleId, $"{field}.{property.Name}",
+                $"unknown or second operator in a condition; this one takes {string.Join(", ", keys)} (combine conditions with all, any and not)"));
+        }
     }
 
     private static List<Condition>? List(JsonElement array, string file, string ruleId, string field, List<ConfigError> errors)

@@ -69,7 +69,7 @@ public sealed record PolicyStatementTest(
 
             foreach (var test in block.Value.EnumerateObject())
             {
-                if (Glob.AnyMatch(keys, test.Name) && Values(test.Value).Any(v => !IamWildcard.IsStars(v)))
+                if (Glob.AnyMatch(keys, test.Name) && Values(test.Value).Any(v => Pins(block.Name, v)) && !AdmitsTheInternet(test))
                 {
                     return true;
                 }
@@ -77,6 +77,65 @@ public sealed record PolicyStatementTest(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether one condition value narrows who gets in. Under a Like operator a pattern pins something only when text
+    /// the caller cannot choose comes before its first wildcard, once a leading "scheme:" is set aside: GitHub's
+    /// subject "repo:*" (or "*:*", or GitLab's "project_path:*") admits every repository of every owner on the
+    /// provider, which is anyone who can open an account there.
+    /// </summary>
+    private static bool Pins(string conditionOperator, string value)
+    {
+        if (IamWildcard.IsStars(value))
+        {
+            return false;
+        }
+
+        if (!conditionOperator.Contains("Like", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var literal = value.AsSpan(0, Math.Max(0, value.AsSpan().IndexOfAny('*', '?') is var w and >= 0 ? w : value.Length));
+        var colon = literal.IndexOf(':');
+        if (colon > 0 && IsSchemeName(literal[..colon]))
+        {
+            literal = literal[(colon + 1)..];
+        }
+
+        return !literal.IsEmpty;
+    }
+
+    private static bool IsSchemeName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An address condition whose blocks together hold every internet address (0.0.0.0/0, both halves of IPv4, ::/0)
+    /// lets every caller in: addresses are compared as sets, as the network rules compare them, not as text.
+    /// </summary>
+    private static bool AdmitsTheInternet(JsonProperty test)
+    {
+        var ranges = new List<IpRange>();
+        foreach (var value in Values(test.Value))
+        {
+            if (IpRange.TryParse(value.Trim(), out var range))
+            {
+                ranges.Add(range!);
+            }
+        }
+
+        return ranges.Count > 0 && Network.InternetAddresses.CoveredBy(Network.IpRangeSet.Of(ranges));
     }
 
     // A negated operator (StringNotEquals, NotIpAddress) lets in everyone but some; IfExists passes when the key is

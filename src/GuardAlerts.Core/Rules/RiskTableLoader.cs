@@ -15,10 +15,16 @@ public static class RiskTableLoader
     private static readonly string[] UserIdentityTypeNames =
         ["Root", "IAMUser", "AssumedRole", "FederatedUser", "AWSAccount", "AWSService", "IdentityCenterUser", "SAMLUser", "WebIdentityUser", "Unknown"];
 
-    // Every field a rule entry may have; any other is reported with the closest of these.
+    // Unknown fields are errors, as in the exemption list: a misspelt "when" would turn a narrow entry into one for
+    // every call of its names, and placed before the shipped entry for the same call it would decide all of them.
+    private static readonly string[] TableFields = ["$schema", "minimumSeverity", "defaultDedupWindowMinutes", "lowerFailedCallsBy", "rules"];
     private static readonly string[] RuleFields =
-        ["id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
-         "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics"];
+    [
+        "id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
+        "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics",
+    ];
+
+    private static readonly string[] RaiseFields = ["when", "by", "because"];
 
     /// <summary>Parses the table, or throws <see cref="ConfigException"/> listing every error.</summary>
     public static RiskTable Load(ReadOnlySpan<byte> json, string file)
@@ -51,6 +57,7 @@ public static class RiskTableLoader
                 return (null, errors);
             }
 
+            UnknownFields(root, TableFields, file, null, "", errors);
             var minimum = Severity.Medium;
             if (JsonRead.Prop(root, "minimumSeverity") is { } minText)
             {
@@ -107,6 +114,7 @@ public static class RiskTableLoader
             return null;
         }
 
+        UnknownFields(e, RuleFields, file, id, "", errors);
         var kind = JsonRead.Str(e, "kind");
         if (kind is not (CloudTrailKind or GuardDutyKind))
         {
@@ -178,11 +186,6 @@ public static class RiskTableLoader
 
         var mitre = MitreLoader.Parse(JsonRead.Prop(e, "mitre"), file, id, errors);
         var specifics = SpecificParser.Parse(JsonRead.Prop(e, "specifics"), file, id, errors);
-        foreach (var property in e.EnumerateObject().Where(p => Array.IndexOf(RuleFields, p.Name) < 0))
-        {
-            // A warning, not an error: an unknown field changes nothing the table decides, and the schema refuses it in editors.
-            errors.Add(new ConfigError(file, id, property.Name, $"unknown field, ignored{FieldSuggestion.DidYouMean(property.Name, RuleFields)}", IsWarning: true));
-        }
 
         var when = JsonRead.Prop(e, "when") is { } w ? ConditionParser.Parse(w, file, id, "when", errors) : null;
         var raises = new List<SeverityRaise>();
@@ -192,6 +195,7 @@ public static class RiskTableLoader
             foreach (var r in raiseArray.EnumerateArray())
             {
                 var field = $"raise[{i++}]";
+                UnknownFields(r, RaiseFields, file, id, field + ".", errors);
                 var condition = JsonRead.Prop(r, "when") is { } rw ? ConditionParser.Parse(rw, file, id, field + ".when", errors) : null;
                 var levels = JsonRead.Num(r, "by") ?? 1;
                 var because = JsonRead.Str(r, "because");
@@ -238,6 +242,19 @@ public static class RiskTableLoader
             Mitre = mitre,
             Specifics = specifics,
         };
+    }
+
+    private static void UnknownFields(JsonElement element, string[] known, string file, string? id, string prefix, List<ConfigError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject().Where(p => Array.IndexOf(known, p.Name) < 0))
+        {
+            errors.Add(new ConfigError(file, id, prefix + property.Name, $"unknown field{FieldSuggestion.DidYouMean(property.Name, known)}; expected one of {string.Join(", ", known)}"));
+        }
     }
 
     private static List<string> IdentityTypes(JsonElement e, string file, string id, List<ConfigError> errors)

@@ -17,8 +17,8 @@ public sealed class GuardDutyThresholdTests
     [InlineData("High", "\"fromFinding\"", "", 7.0)]
     [InlineData("Critical", "\"fromFinding\"", "", 9.0)]
     [InlineData("Low", "\"fromFinding\"", "", 0.0)]
-    [InlineData("Medium", "\"fromFinding\"", """, "raise": [{"when": {"path": "service.archived", "equals": false}, "levels": 1, "because": "b"}]""", 0.0)]
-    [InlineData("High", "\"fromFinding\"", """, "raise": [{"when": {"path": "service.archived", "equals": false}, "levels": 1, "because": "b"}]""", 4.0)]
+    [InlineData("Medium", "\"fromFinding\"", """, "raise": [{"when": {"path": "service.archived", "equals": false}, "by": 1, "because": "b"}]""", 0.0)]
+    [InlineData("High", "\"fromFinding\"", """, "raise": [{"when": {"path": "service.archived", "equals": false}, "by": 1, "because": "b"}]""", 4.0)]
     [InlineData("High", "\"Critical\"", "", 0.0)]
     [InlineData("High", "\"Low\"", "", 7.0)]
     public void MinimumScore_ShouldBeTheLowestBandThatCanReachTheMinimum(string minimum, string severity, string raise, double expected)

@@ -19,8 +19,11 @@ public class DedupKeyBuilderTests
     private static string RoleSession(string session, string accessKey, string sourceIdentity = "") =>
         Json.AssumedRole("SharedAdmin", session).Replace("\"sessionContext\":{", "\"accessKeyId\":\"" + accessKey + "\",\"sessionContext\":{" + sourceIdentity, StringComparison.Ordinal);
 
-    private static string AccessKey(string time, string user = "bob", string id = "1") => Json.ApiCall("CreateAccessKey", "iam.amazonaws.com", Json.IamUser,
-        $$""","requestParameters":{"userName":"{{user}}"}""", time, id);
+    private static string AccessKey(string time, string user = "bob", string id = "1", string extra = "") => Json.ApiCall("CreateAccessKey", "iam.amazonaws.com", Json.IamUser,
+        $$""","requestParameters":{"userName":"{{user}}"{{extra}}}""", time, id);
+
+    private static string Digest(string requestParameters) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestParameters)))[..12];
 
     [Fact]
     public void Build_WhenSameRulePrincipalTargetInWindow_ShouldShareKey() =>
@@ -36,8 +39,19 @@ public class DedupKeyBuilderTests
 
     [Fact]
     public void Build_WhenKeyContainsTargetAndPrincipal_ShouldBeReadable() =>
-        Assert.Equal("ct#111122223333#us-east-1#burst#CreateAccessKey#ok#arn:aws:iam::111122223333:user/alice#AKIAEXAMPLE|AIDAEXAMPLE|||#bob#High#1790848800",
+        Assert.Equal("ct#111122223333#us-east-1#burst#CreateAccessKey#ok#arn:aws:iam::111122223333:user/alice#AKIAEXAMPLE|AIDAEXAMPLE|||#bob#rq:" + Digest("""{"userName":"bob"}""") + "#High#1790848800",
             Key(AccessKey("2026-10-01T10:05:00Z")));
+
+    [Fact]
+    public void Build_WhenRequestNamesAnotherResourceOutsideTheTarget_ShouldDiffer() =>
+        Assert.NotEqual(Key(AccessKey("2026-10-01T10:05:00Z", extra: ",\"serialNumber\":\"a\"")),
+            Key(AccessKey("2026-10-01T10:05:00Z", extra: ",\"serialNumber\":\"b\"")));
+
+    [Fact]
+    public void Build_WhenRequestOnlyReordersMembersOrChangesItsIdempotencyToken_ShouldShareKey() =>
+        Assert.Equal(Key(AccessKey("2026-10-01T10:05:00Z", extra: ",\"clientToken\":\"t-1\",\"serialNumber\":\"a\"")),
+            Key(Json.ApiCall("CreateAccessKey", "iam.amazonaws.com", Json.IamUser,
+                ""","requestParameters":{"serialNumber":"a","ClientToken":"t-2","userName":"bob"}""", "2026-10-01T10:06:00Z", "2")));
 
     [Fact]
     public void Build_WhenZeroWindow_ShouldUseEventId()

@@ -198,6 +198,34 @@ public class ExemptionSpoofingTests
     }
 
     [Theory]
+    [InlineData("""{"accounts":"111122223333","userAgents":"*Terraform*"}""")]
+    [InlineData("""{"accounts":"111122223333","sessionNames":"StaxHelper"}""")]
+    [InlineData("""{"accounts":"111122223333","sourceIps":"10.0.0.0/8"}""")]
+    public void Find_WhenOnlyTheEventsAccountAnchorsCallerChosenFields_ShouldNotExemptACallerFromAnotherAccount(string match)
+    {
+        // accounts is the account the event was recorded in. A principal of another account acting on a resource
+        // here (a bucket ACL or versioning changed through a bucket policy grant) is named by nothing in the
+        // exemption, and chooses its session name, its user agent and, behind its own VPC endpoint, its private address.
+        static string Call(string account) =>
+            Json.ApiCall("PutBucketVersioning", "s3.amazonaws.com", Json.AssumedRole("deployer", "StaxHelper").Replace("111122223333", account, StringComparison.Ordinal),
+                    ""","requestParameters":{"bucketName":"example-org-payroll","VersioningConfiguration":{"Status":"Suspended"}}""")
+                .Replace("aws-cli/2.15.0", "Terraform/1.7.0", StringComparison.Ordinal).Replace("198.51.100.7", "10.1.2.3", StringComparison.Ordinal);
+
+        Assert.True(Exempted(match, Call("111122223333")));
+        Assert.False(Exempted(match, Call("444455556666")));
+    }
+
+    [Fact]
+    public void Find_WhenAFindingsRemoteHostIsInSourceIpsUnderAccounts_ShouldExempt()
+    {
+        // A known scanner probing the account: the finding's actor is the remote host, which has no account.
+        var probe = Json.Finding("Recon:EC2/PortProbeUnprotectedPort", 5.0,
+            extra: ""","action":{"actionType":"PORT_PROBE","portProbeAction":{"portProbeDetails":[{"remoteIpDetails":{"ipAddressV4":"203.0.113.9"}}]}}""");
+
+        Assert.True(Exempted("""{"accounts":"111122223333","findingTypes":"Recon:EC2/PortProbeUnprotectedPort","sourceIps":"203.0.113.0/24"}""", probe));
+    }
+
+    [Theory]
     [InlineData("""{"sessionNames":"StaxHelper","regions":"us-east-1","eventNames":"StopLogging","findingTypes":"*","sourceIps":"0.0.0.0/0"}""")]
     [InlineData("""{"userAgents":"*Terraform*","regions":"*"}""")]
     [InlineData("""{"sessionNames":["StaxHelper"],"userAgents":["*"]}""")]

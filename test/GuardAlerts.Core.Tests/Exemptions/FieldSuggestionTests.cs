@@ -48,16 +48,16 @@ public class FieldSuggestionTests
     }
 
     [Fact]
-    public void RiskTableLoader_WhenRuleFieldIsMisspelt_ShouldWarnWithTheClosestField()
+    public void RiskTableLoader_WhenRuleFieldIsMisspelt_ShouldNameTheClosestField()
     {
         var (table, errors) = RiskTableLoader.TryLoad(Json.Utf8("""
             {"rules":[{"id":"r","kind":"cloudtrail","eventSource":"ec2.amazonaws.com","eventNames":["X"],"severity":"High",
               "title":"t","why":"w","next":"n","specific":[]}]}
             """), "risk-table.json");
 
-        Assert.NotNull(table);
-        var warning = Assert.Single(errors, e => e.Field == "specific");
-        Assert.True(warning.IsWarning);
-        Assert.Contains("did you mean specifics?", warning.Message, StringComparison.Ordinal);
+        Assert.Null(table);
+        var error = Assert.Single(errors, e => e.Field == "specific");
+        Assert.False(error.IsWarning);
+        Assert.Contains("did you mean specifics?", error.Message, StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,27 @@ public class RiskTableLoaderTests
         Assert.Contains(errors, e => e.StartsWith("rt.json: error:", StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    // A misspelt "when" dropped in silence turns a narrow entry into one for every call of its names: placed before
+    // the shipped rule for the same call, a Low entry meant for one scratch trail would silence every StopLogging.
+    [InlineData("""{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"Low","title":"t","why":"w","next":"n","When":{"path":"requestParameters.name","equals":"scratch"}}""", "entry 'a', field 'When'")]
+    [InlineData("""{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"Low","title":"t","why":"w","next":"n","condition":{"path":"requestParameters.name","equals":"scratch"}}""", "entry 'a', field 'condition'")]
+    [InlineData("""{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"Medium","title":"t","why":"w","next":"n","raise":[{"when":{"path":"x","exists":true},"By":2,"because":"b"}]}""", "entry 'a', field 'raise[0].By'")]
+    // Two operators in one condition: one of them is dropped in silence.
+    [InlineData("""{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"Low","title":"t","why":"w","next":"n","when":{"all":[{"path":"requestParameters.name","equals":"scratch"}],"not":{"path":"errorCode","exists":true}}}""", "entry 'a', field 'when")]
+    [InlineData("""{"id":"a","kind":"cloudtrail","eventSource":"s","eventNames":["X"],"severity":"Low","title":"t","why":"w","next":"n","when":{"path":"requestParameters.name","equals":"scratch","glob":"*"}}""", "entry 'a', field 'when")]
+    public void TryLoad_WhenAFieldIsUnknown_ShouldNameEntryAndField(string rule, string expected)
+    {
+        var errors = Errors(rule);
+
+        Assert.Contains(errors, e => e.StartsWith("rt.json: error:", StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryLoad_WhenATopLevelFieldIsUnknown_ShouldNameIt() =>
+        Assert.Contains(RiskTableLoader.TryLoad(Json.Utf8("{\"minimumseverity\":\"Low\",\"rules\":[" + Valid + "]}"), "rt.json").Errors,
+            e => !e.IsWarning && e.Field == "minimumseverity");
+
     [Fact]
     public void TryLoad_WhenIdsRepeat_ShouldReportDuplicate() =>
         Assert.Contains(Errors(Valid + "," + Valid), e => e.Contains("duplicate id", StringComparison.Ordinal));

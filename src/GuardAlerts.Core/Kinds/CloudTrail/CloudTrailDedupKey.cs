@@ -7,8 +7,8 @@ namespace GuardAlerts.Core.Kinds.CloudTrail;
 
 /// <summary>
 /// CloudTrail's dedup key: account + region + rule + eventName + outcome (success, or the error) + principal + session
-/// identity (<see cref="DedupIdentity"/>) + target + severity + dedup window, so a true repeat (same action, session,
-/// target and outcome) is one alert per window; with a zero window, the event id (EventBridge delivers at least once).
+/// identity (<see cref="DedupIdentity"/>) + target + request (<see cref="RequestDigest"/>) + severity + dedup window,
+/// so a true repeat (same action, session, request and outcome) is one alert per window; with a zero window, the event id (EventBridge delivers at least once).
 /// </summary>
 public static class CloudTrailDedupKey
 {
@@ -54,7 +54,7 @@ public static class CloudTrailDedupKey
         var bucket = time - (time % (long)window.TotalSeconds);
         var key = $"ct#{DedupKeyBuilder.Escape(e.Account ?? "-")}#{DedupKeyBuilder.Escape(e.Region ?? "-")}#{rule.Id}#{DedupKeyBuilder.Escape(e.Name)}#{DedupIdentity.Outcome(e.Record)}"
             + $"#{DedupKeyBuilder.Escape(actor.DedupPrincipal)}#{DedupIdentity.Session(e.Record, actor)}#{DedupKeyBuilder.Escape(Target(e, rule))}"
-            + $"#{severity.Name()}#{bucket}";
+            + $"#rq:{RequestDigest.Of(e.Record.RequestParameters)}#{severity.Name()}#{bucket}";
         return new DedupKey(DedupKeyBuilder.Bound(key), window + DedupKeyBuilder.RedeliveryMargin);
     }
 }

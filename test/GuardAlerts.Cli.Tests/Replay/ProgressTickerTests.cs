@@ -3,6 +3,7 @@ using GuardAlerts.Cli.Replay;
 using GuardAlerts.Cli.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
+using GuardAlerts.Testing;
 using Spectre.Console;
 
 namespace GuardAlerts.Cli.Tests.Replay;

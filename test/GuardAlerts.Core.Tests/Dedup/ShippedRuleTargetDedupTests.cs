@@ -3,6 +3,7 @@ using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Tests.Samples;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.Dedup;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GuardAlerts.Core.Tests.Samples;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Core.Tests.Rules;
 

@@ -5,6 +5,20 @@ internal static class InputFiles
 {
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz", ".gz"];
 
+    /// <summary>The size of the files on disk (compressed size for gzip): what the progress line counts read bytes against.</summary>
+    public static long TotalBytes(IEnumerable<string> files) =>
+        files.Sum(f =>
+        {
+            try
+            {
+                return new FileInfo(f).Length;
+            }
+            catch (IOException)
+            {
+                return 0L;
+            }
+        });
+
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace GuardAlerts.Cli.Replay;
 
-/// <summary>guard-alerts replay &lt;path&gt;... [--format text|jsonl] [--config &lt;dir&gt;] [--now &lt;ISO-8601&gt;]</summary>
+/// <summary>guard-alerts replay &lt;path&gt;... [--format text|jsonl|email] [--only &lt;outcomes&gt;] [--config &lt;dir&gt;] [--now &lt;ISO-8601&gt;]</summary>
 internal static class ReplayCommand
 {
     public static Command Create()
@@ -16,8 +16,13 @@ internal static class ReplayCommand
             Arity = ArgumentArity.OneOrMore,
             Description = "Files or directories of events: EventBridge events, arrays, CloudTrail log files (.json/.json.gz), bare records or findings, JSON Lines",
         };
-        var format = new Option<string>("--format") { Description = "text (a table and a summary) or jsonl (one JSON object per event)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "jsonl");
+        var format = new Option<string>("--format")
+        {
+            Description = "text (a table and a summary), jsonl (one JSON object per event) or email (for every alert: the subject, SMS, e-mail body and chat notification subscribers receive)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "jsonl", "email");
+        var only = new Option<string?>("--only") { Description = $"Print only these outcomes, comma-separated ({string.Join(", ", OutcomeFilter.Names)}); the summary still counts every event" };
         var config = new Option<string?>("--config") { Description = "Directory with risk-table.json and exemptions.json, and optionally providers.json (default: the embedded defaults)" };
         var now = new Option<string?>("--now") { Description = "Decide as of this ISO-8601 time (exemption expiry); default: now" };
         var table = new Option<string?>("--table") { Description = "Use this DynamoDB ledger table (with --topic-arn): the real adapters, as the functions use them" };
@@ -26,7 +31,7 @@ internal static class ReplayCommand
 
         var command = new Command("replay", "Replay events through the decision pipeline (default: in-memory ledger, nothing is published)")
         {
-            paths, format, config, now, table, topicArn, createTable,
+            paths, format, config, now, table, topicArn, createTable, only,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -41,6 +46,17 @@ internal static class ReplayCommand
                 }
 
                 asOf = parsed;
+            }
+
+            OutcomeFilter? filter = null;
+            if (result.GetValue(only) is { } onlyText)
+            {
+                (filter, var error) = OutcomeFilter.Parse(onlyText);
+                if (filter is null)
+                {
+                    await stderr.WriteLineAsync(error).ConfigureAwait(false);
+                    return ExitCodes.UsageOrConfig;
+                }
             }
 
             TimeProvider clock = asOf is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
@@ -63,11 +79,31 @@ internal static class ReplayCommand
                 await stderr.WriteLineAsync($"{DisplayText.Name(path)}: no such file or directory").ConfigureAwait(false);
             }
 
-            var jsonl = result.GetValue(format) == "jsonl";
             // Buffered: one write per 64 KB, not per line (the unbuffered console stream is a system call per write).
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 64 * 1024);
-            IReplayOutput output = jsonl ? new JsonLinesOutput(stdout) : new TextOutput(Console.Out, AnsiConsole.Console);
-            var progress = Console.IsErrorRedirected ? null : new ProgressTicker(stderr);
+            IReplayOutput output = result.GetValue(format) switch
+            {
+                "jsonl" => new JsonLinesOutput(stdout),
+                "email" => new EmailOutput(Console.Out, AnsiConsole.Console),
+                _ => new TextOutput(Console.Out, AnsiConsole.Console),
+            };
+            if (filter is not null)
+            {
+                output = new FilteredOutput(output, filter);
+            }
+
+            ProgressTicker? progress = null;
+            if (!Console.IsErrorRedirected)
+            {
+                // On a terminal shared with stdout, the line is drawn only between whole output lines.
+                var shared = !Console.IsOutputRedirected;
+                progress = new ProgressTicker(stderr, InputFiles.TotalBytes(files), shared ? () => { Console.Out.Flush(); stdout.Flush(); } : null);
+                if (shared)
+                {
+                    output = new ProgressAwareOutput(output, progress);
+                }
+            }
+
             await using var ports = await ReplayPorts.CreateAsync(tableName, topic, result.GetValue(createTable), clock, stderr, cancellationToken).ConfigureAwait(false);
             if (ports is null)
             {

@@ -139,7 +139,9 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
         Stream stream;
         try
         {
-            stream = EventReader.OpenFile(file);
+            stream = progress is null
+                ? EventReader.OpenFile(file)
+                : EventReader.MaybeDecompress(new CountingReadStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan), progress));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

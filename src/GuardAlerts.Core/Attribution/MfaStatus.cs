@@ -11,4 +11,9 @@ public enum MfaStatus
     NotUsed,
     /// <summary>A federated sign-in (IAM Identity Center, SAML): the identity provider enforces MFA, CloudTrail cannot see it.</summary>
     IdentityProvider,
+    /// <summary>
+    /// The event says no MFA, but the session is not a person's console or CLI session (an AWS service, an SDK or
+    /// infrastructure tool): MFA does not apply to it.
+    /// </summary>
+    NotApplicable,
 }

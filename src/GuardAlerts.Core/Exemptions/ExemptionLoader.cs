@@ -57,7 +57,7 @@ public static class ExemptionLoader
             {
                 if (property.Name is not ("exemptions" or "$schema"))
                 {
-                    errors.Add(new ConfigError(file, null, property.Name, "unknown field"));
+                    errors.Add(new ConfigError(file, null, property.Name, $"unknown field{FieldSuggestion.DidYouMean(property.Name, ["exemptions"])}"));
                 }
             }
 
@@ -103,7 +103,9 @@ public static class ExemptionLoader
         {
             if (Array.IndexOf(EntryFields, property.Name) < 0)
             {
-                errors.Add(new ConfigError(file, entry, property.Name, "unknown field"));
+                errors.Add(new ConfigError(file, entry, property.Name, Array.IndexOf(MatchFields, property.Name) >= 0
+                    ? "unknown field here: it is a match field, and goes inside \"match\""
+                    : $"unknown field{FieldSuggestion.DidYouMean(property.Name, EntryFields.Concat(MatchFields))}"));
             }
         }
 
@@ -156,7 +158,7 @@ public static class ExemptionLoader
         {
             if (Array.IndexOf(MatchFields, property.Name) < 0)
             {
-                errors.Add(new ConfigError(file, entry, "match." + property.Name, $"unknown match field; expected one of {string.Join(", ", MatchFields)}"));
+                errors.Add(new ConfigError(file, entry, "match." + property.Name, $"unknown match field{FieldSuggestion.DidYouMean(property.Name, MatchFields)}; expected one of {string.Join(", ", MatchFields)}"));
             }
         }
 

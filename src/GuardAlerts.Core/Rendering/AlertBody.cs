@@ -4,7 +4,7 @@ namespace GuardAlerts.Core.Rendering;
 /// The email body, default body and SNS message JSON of one alert, rendered on first read. Thread-safe without a
 /// lock: two threads reading at once may both render, the first to finish wins and both see its (identical) texts.
 /// </summary>
-internal sealed class AlertBody(AlertContext context, bool sample, string sms)
+internal sealed class AlertBody(AlertContext context, bool sample, string subject, string sms)
 {
     private Texts? _texts;
 
@@ -12,10 +12,10 @@ internal sealed class AlertBody(AlertContext context, bool sample, string sms)
 
     private Texts Render()
     {
-        var texts = AlertRenderer.RenderBody(context, sample, sms);
+        var texts = AlertRenderer.RenderBody(context, sample, subject, sms);
         return Interlocked.CompareExchange(ref _texts, texts, null) ?? texts;
     }
 
-    /// <summary>The three rendered texts.</summary>
-    internal sealed record Texts(string Email, string Default, string MessageJson);
+    /// <summary>The rendered texts.</summary>
+    internal sealed record Texts(string Email, string Default, string Chat, string MessageJson);
 }

@@ -19,6 +19,9 @@ public static class AlertRenderer
     /// <summary>SNS's limit is 262,144 bytes for the whole message; leave room for the JSON structure and attributes.</summary>
     public const int MaxEmailBytes = 100_000;
 
+    // SNS's 262,144 bytes hold the message, the subject and the attributes: the message JSON keeps 20 KB clear.
+    private const int MaxMessageJsonBytes = 240_000;
+
     private const int MaxField = 512;
     private const int MaxDefaultChars = 16_000;
 
@@ -38,21 +41,32 @@ public static class AlertRenderer
         ];
         attributes.AddRange(kind.ExtraAttributes(e));
 
-        var subject = Subject(c, sample);
-        var sms = Sms(c, sample);
-        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, sms));
+        var specifics = SpecificsReader.Read(c.Match.Rule, e);
+        var subject = Subject(c, sample, specifics);
+        var sms = Sms(c, sample, specifics);
+        return new RenderedAlert(subject, sms, attributes, new AlertBody(c, sample, subject, sms));
     }
 
     /// <summary>The email body, the default body and the SNS message JSON (what <see cref="AlertBody"/> renders on first read).</summary>
-    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string sms)
+    internal static AlertBody.Texts RenderBody(AlertContext c, bool sample, string subject, string sms)
     {
         var builder = RenderBuffer.Rent();
         var email = Email(c, sample, builder);
         // HTTP, SQS and Lambda subscribers get the same text, bounded so that both bodies fit SNS's 256 KB together.
         var defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
-        var messageJson = MessageJson(defaultBody, email, sms, builder.Clear());
+        var chat = ChatNotification.Render(c, sample, subject, SpecificsReader.Read(c.Match.Rule, c.Event));
+        var messageJson = MessageJson(defaultBody, email, sms, chat, builder.Clear());
+        // Text that JSON escapes (quotes, controls) can grow several times over: the e-mail gives way, by halves,
+        // until the whole message fits SNS's limit with its subject and attributes.
+        while (Encoding.UTF8.GetByteCount(messageJson) > MaxMessageJsonBytes && email.Length > 1_000)
+        {
+            email = TextSanitizer.Truncate(email, email.Length / 2) + Environment.NewLine + "(truncated)";
+            defaultBody = TextSanitizer.Truncate(email, MaxDefaultChars);
+            messageJson = MessageJson(defaultBody, email, sms, chat, builder.Clear());
+        }
+
         RenderBuffer.Return(builder);
-        return new AlertBody.Texts(email, defaultBody, messageJson);
+        return new AlertBody.Texts(email, defaultBody, chat, messageJson);
     }
 
     /// <summary>
@@ -66,27 +80,27 @@ public static class AlertRenderer
     /// The subject line: "[SAMPLE] High: Title - account region - actor [from account N]", printable ASCII, at most
     /// 100; what does not fit is dropped whole (<see cref="HeadlineFitter"/>), never cut mid-identifier.
     /// </summary>
-    public static string Subject(AlertContext c, bool sample)
+    public static string Subject(AlertContext c, bool sample) => Subject(c, sample, SpecificsReader.Read(c.Match.Rule, c.Event));
+
+    private static string Subject(AlertContext c, bool sample, IReadOnlyList<SpecificText> specifics)
     {
         // Account and region before the actor: the actor is what gives way first when the line is too long.
         var prefix = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        var region = c.Event.Region;
-        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, c.Actor, account,
-            (title, withRegion, who) => $"{prefix}{title} - {account}{(withRegion ? " " + region : "")}{(who is null ? "" : " - " + who)}");
+        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region,
+            (title, details, region, who) => $"{prefix}{HeadlineFitter.Headline(title, details)} - {account} {region}{(who is null ? "" : " - " + who)}");
         // SNS requires the first character to be a letter, number or punctuation mark; severity names guarantee it,
         // this guards future formats.
         return subject.Length > 0 && (char.IsLetterOrDigit(subject[0]) || char.IsPunctuation(subject[0])) ? subject : "Alert: " + subject[..Math.Min(subject.Length, MaxSubject - 7)];
     }
 
-    private static string Sms(AlertContext c, bool sample)
+    private static string Sms(AlertContext c, bool sample, IReadOnlyList<SpecificText> specifics)
     {
         var time = c.Event.Time?.UtcDateTime;
         var prefix = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        var region = c.Event.Region;
-        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, c.Actor, account, (title, withRegion, who) => string.Create(CultureInfo.InvariantCulture,
-            $"{prefix}{title}. {account}{(withRegion ? " " + region : "")} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
+        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region, (title, details, region, who) => string.Create(CultureInfo.InvariantCulture,
+            $"{prefix}{HeadlineFitter.Headline(title, details)}. {account} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
     }
 
     private static string Email(AlertContext c, bool sample, StringBuilder b)
@@ -123,6 +137,12 @@ public static class AlertRenderer
         }
 
         EventKinds.Of(e.Kind).AppendWhat(Label(b, "What"), c).AppendLine();
+        if (SpecificsReader.Read(rule, e) is { Count: > 0 } specifics)
+        {
+            // Every value here, where the subject and SMS may have kept only the first.
+            Label(b, "Details").AppendJoin("; ", specifics).AppendLine();
+        }
+
         Label(b, "Severity").Append(c.Severity.Name());
         if (c.Match.Notes.Count > 0)
         {
@@ -171,13 +191,16 @@ public static class AlertRenderer
             });
         }
 
-        b.Append(", ").Append(a.Mfa switch
+        if (a.Mfa != MfaStatus.NotApplicable)
         {
-            MfaStatus.Used => "with MFA",
-            MfaStatus.NotUsed => "WITHOUT MFA",
-            MfaStatus.IdentityProvider => "MFA at the identity provider",
-            _ => "MFA unknown",
-        });
+            b.Append(", ").Append(a.Mfa switch
+            {
+                MfaStatus.Used => "with MFA",
+                MfaStatus.NotUsed => "WITHOUT MFA",
+                MfaStatus.IdentityProvider => "MFA at the identity provider",
+                _ => "MFA unknown",
+            });
+        }
         if (a.SourceIp is { } ip)
         {
             b.Append(", from ").Append(Clean(ip));
@@ -207,11 +230,11 @@ public static class AlertRenderer
         Encoding.UTF8.GetByteCount(body) <= MaxEmailBytes ? body : TextSanitizer.Truncate(body, MaxEmailBytes / 4) + Environment.NewLine + "(truncated)";
 
     /// <summary>
-    /// {"default":...,"email":...,"sms":...} as Utf8JsonWriter writes it with relaxed escaping, which keeps most
+    /// {"default":...,"email":...,"sms":...,"https":...} as Utf8JsonWriter writes it with relaxed escaping, which keeps most
     /// non-ASCII as it is; quotes and control characters are still escaped. The body is JSON for SNS, never embedded
     /// in HTML.
     /// </summary>
-    private static string MessageJson(string defaultBody, string email, string sms, StringBuilder b)
+    private static string MessageJson(string defaultBody, string email, string sms, string chat, StringBuilder b)
     {
         var json = JsonText.Relaxed;
         // The default body is the email itself unless the email was cut: escape it once and copy it.
@@ -228,6 +251,9 @@ public static class AlertRenderer
         b.Append(",\"email\":\"").Append(escapedEmail).Append('"');
         RenderBuffer.Return(escapedEmail);
         json.AppendQuoted(b.Append(",\"sms\":"), sms);
+        // HTTPS subscribers read the "https" entry: AWS Chatbot subscribes over HTTPS and renders only its custom
+        // notification JSON (a plain text body is dropped silently).
+        json.AppendQuoted(b.Append(",\"https\":"), chat);
         return b.Append('}').ToString();
     }
 }

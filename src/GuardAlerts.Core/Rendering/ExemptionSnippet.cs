@@ -23,6 +23,10 @@ public static class ExemptionSnippet
     public static string? For(SecurityEvent e, Actor actor, DateTimeOffset now) =>
         Suggest(e, actor).Match is null ? null : AppendTo(new StringBuilder(512), e, actor, now).ToString();
 
+    /// <summary>When an exemption added from the snippet starts to apply: the functions read the policy deployed with them.</summary>
+    public const string TakesEffect =
+        "It applies once deployed: check it with guard-alerts validate, then cdk deploy the stack (the functions read the policy files deployed with them); until then, alerts like this one keep coming.";
+
     /// <summary>Why no exemption can be suggested for the event and actor, or null when one can.</summary>
     public static string? WhyNone(SecurityEvent e, Actor actor) => Suggest(e, actor).WhyNone;
 
@@ -39,7 +43,7 @@ public static class ExemptionSnippet
         }
 
         b.AppendLine("Expected activity? Add an exemption to config/exemptions.json (with a reason, an owner and an expiry):");
-        return AppendTo(b, e, actor, now);
+        return AppendTo(b, e, actor, now).AppendLine().Append(TakesEffect);
     }
 
     private static bool ByFindingType(SecurityEvent e) => EventKinds.Of(e.Kind).ExemptionNameField == "findingTypes";

@@ -4,50 +4,111 @@ using GuardAlerts.Core.Text;
 namespace GuardAlerts.Core.Rendering;
 
 /// <summary>
-/// Fits a one-line headline (subject, SMS) into its limit without cutting an identifier in half: a half account id
-/// or role name reads as another one. When the whole line does not fit, the least useful parts go first: the session
-/// name, then the region, then the actor's name; the caller's other account is never dropped (it is what makes a
-/// cross-account call stand out), and only the title, which is prose, is ever shortened.
+/// Fits a one-line headline (subject, SMS) into its limit without cutting a word or an identifier in half: a half
+/// account id, port list or role name reads as another one. When the whole line does not fit, the least useful parts
+/// go first, each leaving "..." (or "+N" for values of a list) where it was: the session name, then the region, then
+/// the actor's name, then every value of a specific but the first, then the last specifics, then words of the title,
+/// then the first specific. The caller's other account is never dropped (it is what makes a cross-account call stand
+/// out), and only the title, which is prose, is ever shortened, at a space.
 /// </summary>
 internal static class HeadlineFitter
 {
-    /// <summary>What the format is given: the title, whether to show the region, and the actor text (null: none).</summary>
-    public delegate string Format(string title, bool withRegion, string? who);
+    /// <summary>The mark left where a part was dropped.</summary>
+    public const string Cut = "...";
+
+    // The shortest title worth keeping beside the first specific: below it, the title stays and the specific goes.
+    private const int MinTitle = 12;
+
+    /// <summary>
+    /// What the format is given: the title (empty: none), the specifics (null: none), the region (or the cut mark)
+    /// and the actor (null: none). <see cref="Headline"/> puts title and specifics together.
+    /// </summary>
+    public delegate string Format(string title, string? specifics, string region, string? who);
 
     /// <summary>The first arrangement that fits <paramref name="max"/> printable ASCII characters.</summary>
-    public static string Fit(int max, string title, Actor actor, string? eventAccount, Format format)
+    public static string Fit(int max, string title, IReadOnlyList<SpecificText> specifics, Actor actor, string? eventAccount, string? region, Format format)
     {
         var other = actor.OtherAccount(eventAccount) is { } account ? "from account " + account : null;
         var name = Join(actor.Name, other);
-        var shortName = Join(ShortName(actor.Name), other);
-        ReadOnlySpan<(bool Region, string? Who)> arrangements = [(true, name), (true, shortName), (false, shortName), (true, other), (false, other)];
-        foreach (var (region, who) in arrangements)
+        var shortName = ShortName(actor.Name) is { } shortened ? Join(shortened, other) : name;
+        // Without the actor, the region's cut mark ends the line and stands for both.
+        var noName = other;
+        var fullRegion = region ?? "unknown";
+        foreach (var (spec, where, who) in Arrangements(specifics, name, shortName, noName, fullRegion))
         {
-            var text = TextSanitizer.ToPrintableAscii(format(title, region, who), int.MaxValue);
+            var text = TextSanitizer.ToPrintableAscii(format(title, spec, where, who), int.MaxValue);
             if (text.Length <= max)
             {
                 return text;
             }
         }
 
-        var bare = TextSanitizer.ToPrintableAscii(format("", false, other), int.MaxValue);
-        return TextSanitizer.ToPrintableAscii(format(ShortenProse(TextSanitizer.ToPrintableAscii(title, int.MaxValue), max - bare.Length), false, other), max);
+        // The title is prose the reader knows from the first specific (a GuardDuty finding type says more than
+        // "GuardDuty: unauthorized access"): it is shortened before that specific goes.
+        var plainTitle = TextSanitizer.ToPrintableAscii(title, int.MaxValue);
+        var first = Specifics(specifics, 1, firstOnly: true);
+        // Measured with a one-letter title, so the separator between title and specifics counts too.
+        var room = max - TextSanitizer.ToPrintableAscii(format("T", first, Cut, noName), int.MaxValue).Length + 1;
+        if (first is not null && room >= MinTitle)
+        {
+            return TextSanitizer.ToPrintableAscii(format(ShortenProse(plainTitle, room), first, Cut, noName), max);
+        }
+
+        // A long finding type alone: the title (which it names more exactly) and the actor's mark give way to it.
+        if (first is not null && TextSanitizer.ToPrintableAscii(format("", first, Cut, other), int.MaxValue) is { } bareSpecific && bareSpecific.Length <= max)
+        {
+            return bareSpecific;
+        }
+
+        var bare = TextSanitizer.ToPrintableAscii(format("T", first is null ? null : Cut, Cut, other), int.MaxValue).Length - 1;
+        return TextSanitizer.ToPrintableAscii(format(ShortenProse(plainTitle, max - bare), first is null ? null : Cut, Cut, other), max);
+    }
+
+    private static IEnumerable<(string? Specifics, string Region, string? Who)> Arrangements(
+        IReadOnlyList<SpecificText> specifics, string name, string shortName, string? noName, string region)
+    {
+        var full = Specifics(specifics, specifics.Count, firstOnly: false);
+        yield return (full, region, name);
+        yield return (full, region, shortName);
+        yield return (full, Cut, shortName);
+        // What happened comes before who did it: the e-mail names the actor in full.
+        yield return (full, Cut, noName);
+        for (var keep = specifics.Count; keep >= 1; keep--)
+        {
+            yield return (Specifics(specifics, keep, firstOnly: true), Cut, noName);
+        }
+    }
+
+    /// <summary>The first <paramref name="keep"/> specifics, and the cut mark for those dropped after them.</summary>
+    private static string? Specifics(IReadOnlyList<SpecificText> specifics, int keep, bool firstOnly)
+    {
+        if (specifics.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = specifics.Take(keep).Select(s => firstOnly ? s.FirstOnly : s.ToString());
+        return string.Join(" ", keep < specifics.Count ? parts.Append(Cut) : parts);
     }
 
     /// <summary>
-    /// The name without its trailing detail in parentheses: "role Admin (session alice)" becomes "role Admin", "remote
-    /// host 192.0.2.1 (Germany)" becomes "remote host 192.0.2.1"; the identifier before it is what matters most.
+    /// The name without its trailing detail in parentheses, marked as cut: "role Admin (session alice)" becomes "role
+    /// Admin (...)", "remote host 192.0.2.1 (Germany)" becomes "remote host 192.0.2.1 (...)"; null when there is none.
     /// </summary>
-    private static string ShortName(string name)
+    private static string? ShortName(string name)
     {
         var detail = name.EndsWith(')') ? name.LastIndexOf(" (", StringComparison.Ordinal) : -1;
-        return detail > 0 ? name[..detail] : name;
+        return detail > 0 ? name[..detail] + " (" + Cut + ")" : null;
     }
 
-    private static string? Join(string name, string? other) =>
+    /// <summary>"title: specifics", or whichever of them is there.</summary>
+    public static string Headline(string title, string? specifics) =>
+        specifics is null ? title : title.Length == 0 ? specifics : title + ": " + specifics;
+
+    private static string Join(string name, string? other) =>
         other is null || name.Contains(other[^12..], StringComparison.Ordinal) ? name : name + " " + other;
 
-    /// <summary>Prose cut at a word boundary with "..." (identifiers are never passed here).</summary>
+    /// <summary>Prose cut at a space with "..." (identifiers are never passed here); a single word too long for the room goes whole.</summary>
     private static string ShortenProse(string text, int room)
     {
         if (text.Length <= room)
@@ -61,6 +122,6 @@ internal static class HeadlineFitter
         }
 
         var cut = text.LastIndexOf(' ', room - 3);
-        return string.Concat(text.AsSpan(0, cut > 0 ? cut : room - 3).TrimEnd(), "...");
+        return string.Concat(text.AsSpan(0, Math.Max(cut, 0)).TrimEnd(), Cut);
     }
 }

@@ -14,6 +14,7 @@ public sealed record RenderedAlert
     private readonly string? _emailBody;
     private readonly string? _defaultBody;
     private readonly string? _messageJson;
+    private readonly string? _chatJson;
 
     /// <summary>An alert with every text given (tests, adapters).</summary>
     public RenderedAlert()
@@ -52,7 +53,17 @@ public sealed record RenderedAlert
         init => _defaultBody = value;
     }
 
-    /// <summary>{"default":...,"email":...,"sms":...}: the Message for MessageStructure=json.</summary>
+    /// <summary>
+    /// The AWS Chatbot (Amazon Q Developer in chat applications) custom notification JSON (<see cref="ChatNotification"/>);
+    /// null for an alert built with every text given and no chat text.
+    /// </summary>
+    public string? ChatJson
+    {
+        get => _chatJson ?? _body?.Value.Chat;
+        init => _chatJson = value;
+    }
+
+    /// <summary>{"default":...,"email":...,"sms":...,"https":...}: the Message for MessageStructure=json.</summary>
     public required string MessageJson
     {
         get => _messageJson ?? Body.MessageJson;

@@ -45,6 +45,12 @@ public sealed record RiskRule
     /// <summary>Optional path to the target resource in the event, for the dedup key (default: a well-known request field).</summary>
     public JsonPath? Target { get; init; }
 
+    /// <summary>
+    /// The facts a responder needs first, in order of importance: shown in the subject and SMS (the last ones give way
+    /// first when the line is too long) and in full in the e-mail.
+    /// </summary>
+    public IReadOnlyList<Specific> Specifics { get; init; } = [];
+
     /// <summary>Whether the rule covers read-only calls (the CDK rule then needs all management events).</summary>
     public bool ReadOnlyCalls { get; init; }
 

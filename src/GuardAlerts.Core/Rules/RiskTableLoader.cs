@@ -21,7 +21,7 @@ public static class RiskTableLoader
     private static readonly string[] RuleFields =
     [
         "id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
-        "references", "dedupWindowMinutes", "target", "readOnly", "mitre",
+        "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics",
     ];
 
     private static readonly string[] RaiseFields = ["when", "by", "because"];
@@ -187,6 +187,7 @@ public static class RiskTableLoader
         }
 
         var mitre = MitreLoader.Parse(JsonRead.Prop(e, "mitre"), file, id, errors);
+        var specifics = SpecificParser.Parse(JsonRead.Prop(e, "specifics"), file, id, errors);
 
         var when = JsonRead.Prop(e, "when") is { } w ? ConditionParser.Parse(w, file, id, "when", errors) : null;
         var raises = new List<SeverityRaise>();
@@ -241,6 +242,7 @@ public static class RiskTableLoader
             Target = target,
             ReadOnlyCalls = JsonRead.Bool(e, "readOnly") == true,
             Mitre = mitre,
+            Specifics = specifics,
         };
     }
 
@@ -253,7 +255,7 @@ public static class RiskTableLoader
 
         foreach (var property in element.EnumerateObject().Where(p => Array.IndexOf(known, p.Name) < 0))
         {
-            errors.Add(new ConfigError(file, id, prefix + property.Name, $"unknown field; expected one of {string.Join(", ", known)}"));
+            errors.Add(new ConfigError(file, id, prefix + property.Name, $"unknown field{FieldSuggestion.DidYouMean(property.Name, known)}; expected one of {string.Join(", ", known)}"));
         }
     }
 

@@ -38,6 +38,18 @@ public class ActorAttributorTests
         Assert.Equal(MfaStatus.NotUsed, actor.Mfa);
     }
 
+    [Theory]
+    [InlineData("aws-cli/2.15.0", MfaStatus.NotUsed)]
+    [InlineData("Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#5.10 lang/python#3.12.1 exec-env/AWS_Lambda_python3.12", MfaStatus.NotApplicable)]
+    [InlineData("lambda.amazonaws.com", MfaStatus.NotApplicable)]
+    [InlineData("Terraform/1.7.0 (+https://www.terraform.io) terraform-provider-aws/5.40.0", MfaStatus.NotApplicable)]
+    public void Attribute_WhenSessionSaysNoMfa_ShouldCallItMissingOnlyForAPersonsCliSession(string userAgent, MfaStatus expected)
+    {
+        var e = Json.ApiCall("CreateUser", "iam.amazonaws.com", Json.AssumedRole("orders-api", "orders-api")).Replace("aws-cli/2.15.0", userAgent, StringComparison.Ordinal);
+
+        Assert.Equal(expected, new ActorAttributor().Attribute(Json.Valid(e)).Mfa);
+    }
+
     [Fact]
     public void Attribute_WhenAssumedRoleWithoutIssuer_ShouldDeriveRoleFromSessionArn()
     {

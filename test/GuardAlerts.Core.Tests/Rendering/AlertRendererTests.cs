@@ -59,6 +59,7 @@ public class AlertRendererTests
             writer.WriteString("default", alert.DefaultBody);
             writer.WriteString("email", alert.EmailBody);
             writer.WriteString("sms", alert.Sms);
+            writer.WriteString("https", alert.ChatJson);
             writer.WriteEndObject();
         });
         Assert.Equal(expected, alert.MessageJson);
@@ -91,9 +92,11 @@ public class AlertRendererTests
     {
         var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", CrossAccountRole("Auditor", "x"), ""","requestParameters":{"name":"main"}"""));
 
-        // The whole line would be 104 characters: the session name gives way, the other account stays.
-        Assert.Equal("High: CloudTrail logging stopped - 111122223333 us-east-1 - role Auditor from account 444455556666", alert.Subject);
+        // The whole line would be 110 characters: the session name, the region and the role give way, each leaving a
+        // mark; the trail (the rule's specific) and the other account stay.
+        Assert.Equal("High: CloudTrail logging stopped: main - 111122223333 ... - from account 444455556666", alert.Subject);
         Assert.EndsWith("Z. role Auditor (session x) from account 444455556666", alert.Sms, StringComparison.Ordinal);
+        Assert.StartsWith("High: CloudTrail logging stopped: main. 111122223333 us-east-1 ", alert.Sms, StringComparison.Ordinal);
         Assert.Contains("FROM ANOTHER ACCOUNT 444455556666", alert.EmailBody, StringComparison.Ordinal);
     }
 
@@ -143,7 +146,7 @@ public class AlertRendererTests
 
         Assert.InRange(alert.Subject.Length, 1, AlertRenderer.MaxSubject);
         Assert.StartsWith("High: logging logging", alert.Subject, StringComparison.Ordinal);
-        Assert.EndsWith("... - 111122223333 - from account 444455556666", alert.Subject, StringComparison.Ordinal);
+        Assert.True(alert.Subject.EndsWith("...: main - 111122223333 ... - from account 444455556666", StringComparison.Ordinal), alert.Subject);
         Assert.EndsWith("Z. from account 444455556666", alert.Sms, StringComparison.Ordinal);
     }
 
@@ -152,8 +155,11 @@ public class AlertRendererTests
     {
         var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ""","requestParameters":{"name":"main-trail"}"""));
 
-        Assert.Equal("High: CloudTrail logging stopped - 111122223333 us-east-1 - alice", alert.Subject);
+        Assert.Equal("High: CloudTrail logging stopped: main-trail - 111122223333 us-east-1 - alice", alert.Subject);
+        Assert.StartsWith("High: CloudTrail logging stopped: main-trail. 111122223333 us-east-1 ", alert.Sms, StringComparison.Ordinal);
         Assert.Contains("target main-trail", alert.EmailBody, StringComparison.Ordinal);
+        Assert.Contains("\nDetails:   main-trail", alert.EmailBody.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(ExemptionSnippet.TakesEffect, alert.EmailBody, StringComparison.Ordinal);
         Assert.Contains("Why it matters:", alert.EmailBody, StringComparison.Ordinal);
         Assert.Contains("What to do next:", alert.EmailBody, StringComparison.Ordinal);
         Assert.Contains("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/ev-env-1", alert.EmailBody, StringComparison.Ordinal);

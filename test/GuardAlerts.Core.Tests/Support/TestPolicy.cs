@@ -16,7 +16,7 @@ internal static class TestPolicy
           {"id":"signin","kind":"cloudtrail","eventSource":"signin.amazonaws.com","eventNames":["ConsoleLogin"],"severity":"Medium",
            "raise":[{"when":{"all":[{"path":"userIdentity.type","equals":"IAMUser"},{"not":{"path":"additionalEventData.MFAUsed","equals":"Yes"}}]},"by":1,"because":"sign-in without MFA"}],
            "title":"Console sign-in","why":"w","next":"n"},
-          {"id":"trail-stop","kind":"cloudtrail","eventSource":"cloudtrail.amazonaws.com","eventNames":["StopLogging"],"severity":"High",
+          {"id":"trail-stop","kind":"cloudtrail","eventSource":"cloudtrail.amazonaws.com","eventNames":["StopLogging"],"severity":"High","specifics":[{"label":"","paths":["requestParameters.name"]}],
            "title":"CloudTrail logging stopped","why":"w","next":"n","references":["https://docs.aws.amazon.com/awscloudtrail/"]},
           {"id":"sg-world-admin","kind":"cloudtrail","eventSource":"ec2.amazonaws.com","eventNames":["AuthorizeSecurityGroupIngress"],
            "when":{"forAny":"requestParameters.ipPermissions.items","where":{"all":[{"path":"ipRanges.items.cidrIp","equals":"0.0.0.0/0"},{"portsInclude":[22,3389]}]}},

@@ -49,6 +49,8 @@ internal static class CloudTrailActors
             _ => (ui?.UserName ?? ui?.PrincipalId ?? "unknown principal", ui?.Arn, null),
         };
 
+        var client = record.EventName == ConsoleLogin ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy);
+        var mfa = Mfa(record, type);
         var actor = new Actor
         {
             IdentityType = type,
@@ -59,8 +61,10 @@ internal static class CloudTrailActors
             // The caller's account (AWS sets both fields): shown as "from account N" when it is not the event's.
             AccountId = ui?.AccountId ?? ArnParts.Account(ui?.Arn),
             AccessKeyId = ui?.AccessKeyId,
-            Mfa = Mfa(record, type),
-            Client = record.EventName == ConsoleLogin ? ClientKind.Console : UserAgentClassifier.Classify(record.UserAgent, ui?.InvokedBy),
+            // MFA guards a person's console or CLI session; a service's or a program's session (a Lambda function's
+            // role, an SDK with access keys) never has it, so "without MFA" there would be noise that hides the real case.
+            Mfa = mfa == MfaStatus.NotUsed && client is not (ClientKind.Console or ClientKind.Cli) ? MfaStatus.NotApplicable : mfa,
+            Client = client,
             UserAgent = record.UserAgent,
             SourceIp = record.SourceIpAddress,
             SamlProvider = samlProvider,

@@ -61,8 +61,13 @@ public sealed class CloudTrailKind : EventKindDescriptor
     internal override StringBuilder AppendWhat(StringBuilder b, AlertContext c)
     {
         var ct = (CloudTrailEvent)c.Event;
-        b.Append(AlertRenderer.Clean(ct.Name)).Append(" on ").Append(AlertRenderer.Clean(ct.Record.EventSource ?? "unknown service"))
-            .Append(", target ").Append(AlertRenderer.Clean(CloudTrailDedupKey.Target(ct, c.Match.Rule)));
+        b.Append(AlertRenderer.Clean(ct.Name)).Append(" on ").Append(AlertRenderer.Clean(ct.Record.EventSource ?? "unknown service"));
+        if (CloudTrailDedupKey.Target(ct, c.Match.Rule) is not "-" and var target)
+        {
+            // "-" is the dedup key's placeholder for "no target"; a sign-in has none to show.
+            b.Append(", target ").Append(AlertRenderer.Clean(target));
+        }
+
         return ct.Record.ErrorCode is { } error ? b.Append(", FAILED with ").Append(AlertRenderer.Clean(error)) : b;
     }
 

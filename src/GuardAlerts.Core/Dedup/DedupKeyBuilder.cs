@@ -91,7 +91,7 @@ public static class DedupKeyBuilder
         return new DedupKey(Bound(key), window + RedeliveryMargin);
     }
 
-    private static string Bound(string key)
+    internal static string Bound(string key)
     {
         if (key.Length <= MaxKeyLength)
         {

@@ -29,6 +29,7 @@ public sealed class UnmatchedRecordFilter
     private readonly RiskTable _table;
     private readonly IUnmatchedRecordSink _sink;
     private readonly byte[][] _everyCallTypes;
+    private readonly byte[][] _countedErrorCodes;
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
@@ -48,6 +49,7 @@ public sealed class UnmatchedRecordFilter
         _table = table;
         _sink = sink;
         _everyCallTypes = [.. table.EveryCallIdentityTypes.Select(t => Encoding.UTF8.GetBytes(t))];
+        _countedErrorCodes = [.. table.ThresholdErrorCodes.Select(c => Encoding.UTF8.GetBytes(c))];
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -65,6 +67,7 @@ public sealed class UnmatchedRecordFilter
         Account,
         Identity,
         IdentityType,
+        ErrorCode,
         NotARecord,
     }
 
@@ -242,6 +245,14 @@ public sealed class UnmatchedRecordFilter
                                     }
 
                                     break;
+                                case Field.ErrorCode:
+                                    // A threshold rule counts calls failing with this code whatever their eventName.
+                                    if (AnyEquals(_countedErrorCodes, reader.ValueSpan))
+                                    {
+                                        return SkimStatus.FullParse;
+                                    }
+
+                                    break;
                                 case Field.EventSource: break;
                                 default: return SkimStatus.FullParse;
                             }
@@ -296,11 +307,13 @@ public sealed class UnmatchedRecordFilter
         return SkimStatus.Skipped;
     }
 
-    private bool IsEveryCallType(ReadOnlySpan<byte> type)
+    private bool IsEveryCallType(ReadOnlySpan<byte> type) => AnyEquals(_everyCallTypes, type);
+
+    private static bool AnyEquals(byte[][] candidates, ReadOnlySpan<byte> value)
     {
-        foreach (var covered in _everyCallTypes)
+        foreach (var candidate in candidates)
         {
-            if (type.SequenceEqual(covered))
+            if (value.SequenceEqual(candidate))
             {
                 return true;
             }
@@ -317,6 +330,7 @@ public sealed class UnmatchedRecordFilter
         7 when name.SequenceEqual("Records"u8) => Field.NotARecord,
         9 when name.SequenceEqual("eventName"u8) => Field.EventName,
         9 when name.SequenceEqual("eventTime"u8) => Field.EventTime,
+        9 when name.SequenceEqual("errorCode"u8) => Field.ErrorCode,
         9 when name.SequenceEqual("awsRegion"u8) => Field.Region,
         11 when name.SequenceEqual("eventSource"u8) => Field.EventSource,
         11 when name.SequenceEqual("detail-type"u8) => Field.NotARecord,

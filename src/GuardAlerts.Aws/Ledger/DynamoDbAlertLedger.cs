@@ -153,33 +153,46 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
     public async ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
+        // At most two rounds: a window whose retention has passed (TTL deletes days late) is removed, then counted anew.
+        for (var round = 0; ; round++)
         {
-            var response = await _client.UpdateItemAsync(
-                new UpdateItemRequest
-                {
-                    TableName = _tableName,
-                    Key = KeyOf(request.Key),
-                    UpdateExpression = "ADD #members :member SET #expiresAt = if_not_exists(#expiresAt, :ttl)",
-                    ConditionExpression = "attribute_not_exists(#members) OR (NOT contains(#members, :text) AND size(#members) < :cap)",
-                    ExpressionAttributeNames = Names(A.Members, A.ExpiresAt),
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            try
+            {
+                var response = await _client.UpdateItemAsync(
+                    new UpdateItemRequest
                     {
-                        [":member"] = new() { SS = [request.Member] },
-                        [":text"] = new() { S = request.Member },
-                        [":cap"] = Number(request.Cap),
-                        [":ttl"] = Number(request.RetainUntil.ToUnixTimeSeconds()),
+                        TableName = _tableName,
+                        Key = KeyOf(request.Key),
+                        UpdateExpression = "ADD #members :member SET #expiresAt = if_not_exists(#expiresAt, :ttl)",
+                        ConditionExpression = "(attribute_not_exists(#members) OR (NOT contains(#members, :text) AND size(#members) < :cap)) "
+                            + "AND (attribute_not_exists(#expiresAt) OR #expiresAt > :nowSeconds)",
+                        ExpressionAttributeNames = Names(A.Members, A.ExpiresAt),
+                        ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                        {
+                            [":member"] = new() { SS = [request.Member] },
+                            [":text"] = new() { S = request.Member },
+                            [":cap"] = Number(request.Cap),
+                            [":ttl"] = Number(request.RetainUntil.ToUnixTimeSeconds()),
+                            [":nowSeconds"] = Number(request.Now.ToUnixTimeSeconds()),
+                        },
+                        ReturnValues = ReturnValue.ALL_NEW,
                     },
-                    ReturnValues = ReturnValue.ALL_NEW,
-                },
-                cancellationToken);
-            var members = MembersOf(response.Attributes ?? []);
-            return new CountResult(members.Count, Added: true, members);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            var members = MembersOf(await ReadWindowAsync(request.Key, request.Now, cancellationToken));
-            return new CountResult(members.Count, Added: false, members);
+                    cancellationToken);
+                var members = MembersOf(response.Attributes ?? []);
+                return new CountResult(members.Count, Added: true, members);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                var item = await GetAsync(request.Key, cancellationToken);
+                if (round == 0 && NumberOf(item, A.ExpiresAt) is { } expiresAt && expiresAt <= request.Now.ToUnixTimeSeconds())
+                {
+                    await DeleteExpiredAsync(request.Key, expiresAt, cancellationToken);
+                    continue;
+                }
+
+                var members = MembersOf(item);
+                return new CountResult(members.Count, Added: false, members);
+            }
         }
     }
 
@@ -189,10 +202,36 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
 
     private async ValueTask<Dictionary<string, AttributeValue>> ReadWindowAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var response = await _client.GetItemAsync(
-            new GetItemRequest { TableName = _tableName, Key = KeyOf(key), ConsistentRead = true }, cancellationToken);
+        var item = await GetAsync(key, cancellationToken);
         // TTL deletes days late: a window past its retention counts as gone, as in the in-memory ledger.
-        return response.IsItemSet && (NumberOf(response.Item, A.ExpiresAt) ?? long.MaxValue) > now.ToUnixTimeSeconds() ? response.Item : [];
+        return (NumberOf(item, A.ExpiresAt) ?? long.MaxValue) > now.ToUnixTimeSeconds() ? item : [];
+    }
+
+    private async ValueTask<Dictionary<string, AttributeValue>> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(new GetItemRequest { TableName = _tableName, Key = KeyOf(key), ConsistentRead = true }, cancellationToken);
+        return response.IsItemSet ? response.Item : [];
+    }
+
+    private async ValueTask DeleteExpiredAsync(string key, long expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.DeleteItemAsync(
+                new DeleteItemRequest
+                {
+                    TableName = _tableName,
+                    Key = KeyOf(key),
+                    ConditionExpression = "#expiresAt = :expiresAt",
+                    ExpressionAttributeNames = Names(A.ExpiresAt),
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":expiresAt"] = Number(expiresAt) },
+                },
+                cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Another caller removed it (and may have started the new window): the next round counts into that.
+        }
     }
 
     private static List<string> MembersOf(Dictionary<string, AttributeValue> item) =>

@@ -1,4 +1,4 @@
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Benchmarks;
 

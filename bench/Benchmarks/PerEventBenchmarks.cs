@@ -9,6 +9,7 @@ using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Rules;
 
 namespace GuardAlerts.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Cli.Replay;
 

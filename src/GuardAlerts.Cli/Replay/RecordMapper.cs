@@ -1,7 +1,7 @@
 using System.Globalization;
 using GuardAlerts.Core;
 using GuardAlerts.Core.Attribution;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Text;
@@ -13,7 +13,7 @@ internal static class RecordMapper
 {
     public static ReplayRecord From(Decision d) => new(
         d.Id,
-        d.Kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", _ => null },
+        d.Kind is { } kind && !EventKinds.Of(kind).IsHeartbeat ? EventKinds.Of(kind).Name : null,
         Clean(d.Name),
         Clean(d.Account),
         Clean(d.Region),

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;
@@ -239,7 +240,7 @@ internal sealed class ReplayRunner(AlertPipeline pipeline, IReplayOutput output,
             return;
         }
 
-        if (parsed.Kind == Core.Events.EventKind.Canary)
+        if (parsed.Kind is { } kind && Core.Kinds.EventKinds.Of(kind).IsHeartbeat)
         {
             // The JSON Lines contract knows guardduty and cloudtrail events; the heartbeat belongs to the deployed functions.
             var skipped = current with { Parsed = null, Error = "a GuardAlerts heartbeat canary: only the deployed functions process it" };

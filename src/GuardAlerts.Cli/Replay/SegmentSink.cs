@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Threading.Channels;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Cli.Replay;
 

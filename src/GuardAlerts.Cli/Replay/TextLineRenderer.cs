@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Cli.Replay;
 

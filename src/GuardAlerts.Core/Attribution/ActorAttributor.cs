@@ -1,4 +1,5 @@
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 
 namespace GuardAlerts.Core.Attribution;
 
@@ -14,11 +15,5 @@ public sealed class ActorAttributor
     public ActorAttributor(params IEnumerable<ManagedProviderProfile> providers) => _providers = [.. providers];
 
     /// <summary>The actor of any event.</summary>
-    public Actor Attribute(SecurityEvent e) => e switch
-    {
-        CloudTrailEvent ct => CloudTrailActors.Attribute(ct.Record, ct.Account ?? ct.Record.RecipientAccountId, _providers),
-        GuardDutyEvent gd => GuardDutyActors.Attribute(gd.Finding, _providers),
-        CanaryEvent => new Actor { IdentityType = "AWSService", Name = "GuardAlerts heartbeat (EventBridge schedule)", Client = ClientKind.AwsService },
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "unsupported event type"),
-    };
+    public Actor Attribute(SecurityEvent e) => EventKinds.Of(e.Kind).Attribute(e, _providers);
 }

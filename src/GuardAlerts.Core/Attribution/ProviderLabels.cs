@@ -1,4 +1,5 @@
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
 
 namespace GuardAlerts.Core.Attribution;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuardAlerts.Core.Kinds;
 
 namespace GuardAlerts.Core.Events;
 
@@ -9,15 +10,22 @@ namespace GuardAlerts.Core.Events;
 /// </summary>
 public static class EventParser
 {
-    public const string GuardDutyDetailType = "GuardDuty Finding";
-    public const string ApiCallDetailType = "AWS API Call via CloudTrail";
-    public const string SignInDetailType = "AWS Console Sign In via CloudTrail";
+    /// <summary>
+    /// The root names that make a value an EventBridge envelope (detail-type, or detail with source): a value with
+    /// any of them is never a bare record.
+    /// </summary>
+    internal static readonly string[] EnvelopeNames = ["detail-type", "detail", "source"];
 
-    private static readonly JsonFields ShapeFields = new("detail-type", "detail", "source", "eventName", "eventSource");
+    /// <summary>The root name of a CloudTrail log file as stored in S3 (<c>{"Records":[...]}</c>).</summary>
+    internal const string LogFileRecords = "Records";
 
-    // Fields of an envelope that decide what the event is (never repaired), and those that say where it happened.
+    /// <summary>Where <see cref="EventKindDescriptor.ParseBare"/> finds the root's eventName and eventSource in the shape values.</summary>
+    internal const int EventNameShape = 3, EventSourceShape = 4;
+
+    private static readonly JsonFields ShapeFields = new([.. EnvelopeNames, "eventName", "eventSource"]);
+
+    // Fields of an envelope that decide what the event is: never repaired.
     private static readonly string[] EnvelopeNeverRepaired = ["detail-type", "source", "id", "time"];
-    private static readonly string[] EnvelopeIdentity = ["account", "region"];
 
     /// <summary>Parses one event value. The element must stay alive as long as the event (clone it first if pooled).</summary>
     public static ParsedEvent Parse(JsonElement root) => Parse(root, FieldRepairs.None);
@@ -39,17 +47,15 @@ public static class EventParser
             return ParseEnvelope(root, repairs);
         }
 
-        if (JsonRead.Present(f[3]) is not null || JsonRead.Present(f[4]) is not null)
+        foreach (var kind in EventKinds.All)
         {
-            return CloudTrailParser.Parse(root, envelope: null, repairs);
+            if (kind.ParseBare(root, f, repairs) is { } bare)
+            {
+                return bare;
+            }
         }
 
-        if (JsonRead.PropAnyCase(root, "schemaVersion") is not null && JsonRead.PropAnyCase(root, "type") is not null)
-        {
-            return GuardDutyParser.Parse(root, envelope: null, repairs);
-        }
-
-        if (JsonRead.Prop(root, "Records") is not null)
+        if (JsonRead.Prop(root, LogFileRecords) is not null)
         {
             return ParsedEvent.Rejected("a CloudTrail log file ({\"Records\":[...]}) nested where a single event was expected");
         }
@@ -78,55 +84,16 @@ public static class EventParser
             return ParsedEvent.Rejected(FieldRepairs.NeverRepairedReason(field), envelope.Id, account: envelope.Account, region: envelope.Region);
         }
 
-        if (envelope.DetailType == CanaryEvent.DetailType)
-        {
-            return ParseCanary(root, envelope);
-        }
-
-        var kind = envelope.DetailType switch
-        {
-            GuardDutyDetailType => EventKind.GuardDuty,
-            ApiCallDetailType or SignInDetailType => EventKind.CloudTrail,
-            _ => (EventKind?)null,
-        };
-        if (kind is null)
+        if (EventKinds.ForDetailType(envelope.DetailType) is not { } kind)
         {
             // The detail-type is the sender's text and the reason goes to stderr and log lines: one line, bounded.
             var shown = envelope.DetailType is null ? "missing" : $"'{Text.TextSanitizer.ToSingleLine(envelope.DetailType, 100)}'";
-            return ParsedEvent.Rejected($"unknown detail-type {shown}: expected '{GuardDutyDetailType}', '{ApiCallDetailType}' or '{SignInDetailType}'",
+            var accepted = EventKinds.AcceptedDetailTypes;
+            return ParsedEvent.Rejected($"unknown detail-type {shown}: expected '{string.Join("', '", accepted.Take(accepted.Count - 1))}' or '{accepted[^1]}'",
                 envelope.Id, account: envelope.Account, region: envelope.Region);
         }
 
-        if (JsonRead.Obj(root, "detail") is not { } detail)
-        {
-            return ParsedEvent.Rejected("detail is missing or not an object", envelope.Id, kind, account: envelope.Account, region: envelope.Region);
-        }
-
-        var detailRepairs = repairs.Under("detail", identity: repairs.FirstOf(EnvelopeIdentity) is not null);
-        return kind == EventKind.GuardDuty ? GuardDutyParser.Parse(detail, envelope, detailRepairs) : CloudTrailParser.Parse(detail, envelope, detailRepairs);
-    }
-
-    private static ParsedEvent ParseCanary(JsonElement root, Envelope envelope)
-    {
-        // Only our schedule may send it: PutEvents cannot use "aws." sources, and the rule matches this source only.
-        if (envelope.Source != CanaryEvent.Source || envelope.Id is null || JsonRead.Obj(root, "detail") is not { } detail
-            || JsonRead.Str(detail, "function") is not { Length: > 0 } function)
-        {
-            return ParsedEvent.Rejected($"a canary needs source '{CanaryEvent.Source}', an id and detail.function", envelope.Id, EventKind.Canary,
-                CanaryEvent.DetailType, envelope.Account, envelope.Region);
-        }
-
-        return ParsedEvent.Of(new CanaryEvent
-        {
-            Id = envelope.Id,
-            EnvelopeId = envelope.Id,
-            Name = CanaryEvent.DetailType,
-            Account = envelope.Account,
-            Region = envelope.Region,
-            Time = envelope.Time,
-            Detail = detail,
-            Function = function,
-        });
+        return kind.ParseEnvelope(root, envelope, repairs);
     }
 
     internal static string Describe(JsonValueKind kind) => kind switch

@@ -1,3 +1,5 @@
+using GuardAlerts.Core.Kinds;
+
 namespace GuardAlerts.Core.Events;
 
 /// <summary>

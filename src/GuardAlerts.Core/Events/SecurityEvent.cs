@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuardAlerts.Core.Kinds;
 
 namespace GuardAlerts.Core.Events;
 

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Core.Exemptions;
@@ -42,15 +43,17 @@ public sealed class ExemptionList
 
         // A finding is about what was done with an identity, often stolen credentials: an exemption written for a
         // principal's routine API calls must not silence GuardDuty saying that principal's keys are used elsewhere.
-        if (e.Kind == EventKind.GuardDuty && match.FindingTypes is null)
+        var kind = EventKinds.Of(e.Kind);
+        var byFindingType = kind.ExemptionNameField == "findingTypes";
+        if (kind.ExemptedOnlyByName && (byFindingType ? match.FindingTypes : match.EventNames) is null)
         {
             return false;
         }
 
         return Field(match.Accounts, e.Account)
             && Field(match.Regions, e.Region)
-            && Field(match.EventNames, e.Kind == EventKind.CloudTrail ? e.Name : null)
-            && Field(match.FindingTypes, e.Kind == EventKind.GuardDuty ? e.Name : null)
+            && Field(match.EventNames, byFindingType ? null : e.Name)
+            && Field(match.FindingTypes, byFindingType ? e.Name : null)
             && Field(match.PrincipalArns, actor.PrincipalArn)
             && Field(match.SessionNames, actor.SessionName)
             && SamlProvider(match.SamlProviders, actor.SamlProvider)

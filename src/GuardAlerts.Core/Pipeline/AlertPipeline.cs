@@ -2,9 +2,11 @@ using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
+using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Policy;
-using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Rules;
 using GuardAlerts.Core.Thresholds;
 
@@ -47,23 +49,21 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
     private async ValueTask<Decision> DecideAsync(SecurityEvent e, ParsedEvent parsed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var kind = EventKinds.Of(e.Kind);
         var actor = _attributor.Attribute(e);
         var decided = Decision.From(parsed, Outcome.Ignored, null) with { Actor = actor };
-        if (e is CanaryEvent)
+        if (kind.Match(policy.RiskTable, e) is not { } match)
         {
-            return await PublishAsync(e, actor, new RuleMatch(CanaryRule.Rule, Severity.Informational, []), Severity.Informational, null,
-                decided with { RuleId = CanaryRule.Id, Severity = Severity.Informational }, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (policy.RiskTable.Match(e) is not { } match)
-        {
-            // A record whose eventName no rule covers keeps the plain reason: the replay's fast path decides those
-            // without the event model and must reach the same decision.
-            var typeReason = e is CloudTrailEvent ct && policy.RiskTable.CoversEventName(ct.Name) ? CloudTrailEventTypes.IgnoredReason(ct.Record) : null;
-            return decided with { Reason = typeReason ?? NoRuleReason(e.Kind, e.Name) };
+            return decided with { Reason = kind.IgnoredReason(policy.RiskTable, e) };
         }
 
         decided = decided with { RuleId = match.Rule.Id, Severity = match.Severity };
+        if (kind.IsHeartbeat)
+        {
+            // The heartbeat's built-in rule: never exempted, never below the minimum.
+            return await PublishAsync(e, actor, match, match.Severity, null, decided, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var severity = match.Severity;
         string? exemptionNote = null;
         // A repaired identity cannot be trusted to match an exemption (a pinned ARN glob, an account): none applies.
@@ -241,11 +241,9 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         Region = record.Region,
         Time = record.Time,
         Actor = record.Attribute(_attributor),
-        Reason = NoRuleReason(EventKind.CloudTrail, record.Name),
+        Reason = CloudTrailKind.Instance.NoRuleReason(record.Name),
     };
 
     /// <summary>Why an event no rule matches is ignored: "no risk-table rule matches CloudTrail event 'X'".</summary>
-    public static string NoRuleReason(EventKind kind, string name) =>
-        // The name is the event's own text (CR/LF, NUL, bidi marks): the reason is printed and logged, so one clean line.
-        $"no risk-table rule matches {(kind == EventKind.GuardDuty ? "GuardDuty finding" : "CloudTrail event")} '{Text.TextSanitizer.ToSingleLine(name, 256)}'";
+    public static string NoRuleReason(EventKind kind, string name) => EventKinds.Of(kind).NoRuleReason(name);
 }

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.Thresholds;
 

@@ -61,7 +61,7 @@ public static class EventReader
     /// grown to hold one) are counted in the run's <see cref="ValueBudget"/>: each item's <see cref="InputItem.Lease"/>
     /// must be disposed once it is decided, and reading waits while the budget is used up.
     /// </summary>
-    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, UnmatchedRecordFilter? filter, ValueBudgetTicket? budget = null,
+    public static async IAsyncEnumerable<InputItem> ReadAsync(Stream input, string source, IRecordSkipper? filter, ValueBudgetTicket? budget = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // The source is printed with every error (file:line): a file name's line breaks or escape sequences must not reach a terminal.

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace GuardAlerts.Core.Reading;
 
 /// <summary>The streaming state behind <see cref="EventReader"/>: a growable window over the input and the container being read.</summary>
-internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFilter? filter = null, ValueBudgetTicket? budget = null,
+internal sealed class ReaderState(Stream input, string source, IRecordSkipper? filter = null, ValueBudgetTicket? budget = null,
     long resyncBudgetBytes = ReaderState.ResyncBudgetBytes)
 {
     private const int LookAhead = 4096;
@@ -278,7 +278,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     /// Before waiting on the budget: what the fast path collected so far (the items before this value included) goes
     /// to the consumer, which may be waiting on exactly that before it frees anything.
     /// </summary>
-    private Func<ValueTask>? DrainSink(CancellationToken ct) => filter is null ? null : () => filter.Sink.DrainAsync(ct);
+    private Func<ValueTask>? DrainSink(CancellationToken ct) => filter is null ? null : () => filter.DrainAsync(ct);
 
     /// <summary>After a large value: back to a buffer of normal size, and its bytes back to the budget.</summary>
     private void ShrinkBuffer()
@@ -312,7 +312,7 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
     }
 
     /// <summary>Offers the object at _start to the fast path; true when it took it (the bytes are consumed).</summary>
-    private async ValueTask<bool> TrySkipAsync(UnmatchedRecordFilter filter, CancellationToken ct)
+    private async ValueTask<bool> TrySkipAsync(IRecordSkipper filter, CancellationToken ct)
     {
         while (true)
         {
@@ -322,9 +322,9 @@ internal sealed class ReaderState(Stream input, string source, UnmatchedRecordFi
             {
                 _line += _buffer.AsSpan(_start, consumed).Count((byte)'\n');
                 _start += consumed;
-                if (filter.Sink.NeedsDrain)
+                if (filter.NeedsDrain)
                 {
-                    await filter.Sink.DrainAsync(ct).ConfigureAwait(false);
+                    await filter.DrainAsync(ct).ConfigureAwait(false);
                 }
 
                 return true;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GuardAlerts.Core.Attribution;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Core.Rendering;
@@ -26,20 +26,17 @@ public static class AlertRenderer
     public static RenderedAlert Render(AlertContext c)
     {
         var e = c.Event;
-        var sample = e is GuardDutyEvent { Finding.IsSample: true };
+        var kind = EventKinds.Of(e.Kind);
+        var sample = kind.IsSample(e);
         List<KeyValuePair<string, string>> attributes =
         [
             new("severity", c.Severity.Name()),
-            new("kind", e.Kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", _ => "canary" }),
+            new("kind", kind.Name),
             new("name", Attribute(e.Name, 256)),
             new("account", Attribute(e.Account, 64)),
             new("region", Attribute(e.Region, 64)),
         ];
-        if (e is CanaryEvent)
-        {
-            // Every subscription's filter policy drops messages carrying this attribute.
-            attributes.Add(new("canary", "true"));
-        }
+        attributes.AddRange(kind.ExtraAttributes(e));
 
         var subject = Subject(c, sample);
         var sms = Sms(c, sample);
@@ -125,7 +122,7 @@ public static class AlertRenderer
             Label(b, "Note").AppendLine(Clean(repaired.Note));
         }
 
-        AppendWhat(Label(b, "What"), e, c).AppendLine();
+        EventKinds.Of(e.Kind).AppendWhat(Label(b, "What"), c).AppendLine();
         Label(b, "Severity").Append(c.Severity.Name());
         if (c.Match.Notes.Count > 0)
         {
@@ -199,35 +196,12 @@ public static class AlertRenderer
         return b;
     }
 
-    private static StringBuilder AppendWhat(StringBuilder b, SecurityEvent e, AlertContext c)
-    {
-        switch (e)
-        {
-            case GuardDutyEvent gd:
-                b.Append("GuardDuty finding ").Append(Clean(gd.Finding.Type))
-                    .Append(CultureInfo.InvariantCulture, $" (score {gd.Finding.Severity:0.0}");
-                if (gd.Finding.Count is > 1 and var count)
-                {
-                    // Formatted as the interpolated string did, with the current culture (digits only: count > 1).
-                    b.Append(", seen ").Append(count.ToString(CultureInfo.CurrentCulture)).Append(" times");
-                }
-
-                b.Append(") on ").Append(Clean(gd.Finding.ResourceSummary ?? "an unknown resource"));
-                return gd.Finding.Title is { } title ? b.Append(": ").Append(Clean(title)) : b;
-            case CloudTrailEvent ct:
-                b.Append(Clean(ct.Name)).Append(" on ").Append(Clean(ct.Record.EventSource ?? "unknown service"))
-                    .Append(", target ").Append(Clean(Dedup.DedupKeyBuilder.Target(ct, c.Match.Rule)));
-                return ct.Record.ErrorCode is { } error ? b.Append(", FAILED with ").Append(Clean(error)) : b;
-            default:
-                return b.Append(Clean(e.Name));
-        }
-    }
-
     /// <summary>Starts a "Label:" line with the value aligned at column 11.</summary>
     private static StringBuilder Label(StringBuilder b, string label) =>
         b.Append(label).Append(':').Append(' ', Math.Max(1, 10 - label.Length));
 
-    private static string Clean(string text) => TextSanitizer.ToSingleLine(text, MaxField);
+    /// <summary>Event text as one clean line of at most 512 characters, as every field of an alert is shown.</summary>
+    internal static string Clean(string text) => TextSanitizer.ToSingleLine(text, MaxField);
 
     private static string Bounded(string body) =>
         Encoding.UTF8.GetByteCount(body) <= MaxEmailBytes ? body : TextSanitizer.Truncate(body, MaxEmailBytes / 4) + Environment.NewLine + "(truncated)";

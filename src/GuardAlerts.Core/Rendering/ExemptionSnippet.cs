@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Core.Rendering;
@@ -41,19 +42,21 @@ public static class ExemptionSnippet
         return AppendTo(b, e, actor, now);
     }
 
+    private static bool ByFindingType(SecurityEvent e) => EventKinds.Of(e.Kind).ExemptionNameField == "findingTypes";
+
     private static (ExemptionMatch? Match, string? WhyNone) Suggest(SecurityEvent e, Actor actor)
     {
         if (actor.PrincipalArn is null && actor.SamlProvider is null)
         {
             return (null, "this actor has no principal ARN or SAML provider to match on, and an exemption on the account and "
-                + (e.Kind == EventKind.GuardDuty ? "finding type" : "event name") + " alone would exempt everyone");
+                + (ByFindingType(e) ? "finding type" : "event name") + " alone would exempt everyone");
         }
 
         var match = new ExemptionMatch
         {
             Accounts = e.Account is { } account ? [account] : null,
-            EventNames = e.Kind == EventKind.GuardDuty ? null : [e.Name],
-            FindingTypes = e.Kind == EventKind.GuardDuty ? [e.Name] : null,
+            EventNames = ByFindingType(e) ? null : [e.Name],
+            FindingTypes = ByFindingType(e) ? [e.Name] : null,
             PrincipalArns = actor.PrincipalArn is { } arn ? [arn] : null,
             SamlProviders = actor.SamlProvider is { } saml ? [saml] : null,
         };
@@ -96,7 +99,7 @@ public static class ExemptionSnippet
             Array(b, ref first, "accounts", account);
         }
 
-        Array(b, ref first, e.Kind == EventKind.GuardDuty ? "findingTypes" : "eventNames", e.Name);
+        Array(b, ref first, EventKinds.Of(e.Kind).ExemptionNameField, e.Name);
         if (actor.PrincipalArn is { } arn)
         {
             Array(b, ref first, "principalArns", arn);

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Events;
-using GuardAlerts.Core.Text;
+using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 
 namespace GuardAlerts.Core.Rules;
 
@@ -90,30 +91,8 @@ public sealed class RiskTable
     public bool CountsErrorCode(string errorCode) => _thresholdErrorCodes.Contains(errorCode);
 
     /// <summary>The threshold rules that count this event (eventSource, eventNames, errorCodes, identity types and 'when').</summary>
-    public IReadOnlyList<RiskRule> MatchThresholds(SecurityEvent e)
-    {
-        if (_thresholds.Count == 0 || e is not CloudTrailEvent ct || !CloudTrailEventTypes.AreDecidedByRules(ct.Record.EventType))
-        {
-            return [];
-        }
-
-        var matched = new List<RiskRule>();
-        foreach (var rule in _thresholds)
-        {
-            if ((rule.EventNames.Count > 0 && !rule.EventNames.Contains(ct.Name, StringComparer.Ordinal))
-                || (rule.ErrorCodes.Count > 0 && (ct.Record.ErrorCode is not { } code || !rule.ErrorCodes.Contains(code, StringComparer.Ordinal))))
-            {
-                continue;
-            }
-
-            if (FirstMatch([rule], ct, ct.Record.UserIdentity?.Type) is not null)
-            {
-                matched.Add(rule);
-            }
-        }
-
-        return matched;
-    }
+    public IReadOnlyList<RiskRule> MatchThresholds(SecurityEvent e) =>
+        _thresholds.Count > 0 && e is CloudTrailEvent ct ? CloudTrailRuleMatcher.MatchThresholds(_thresholds, ct) : [];
 
     /// <summary>
     /// The userIdentity types some rule covers every call of (a rule with userIdentityTypes and no eventNames): a
@@ -124,98 +103,20 @@ public sealed class RiskTable
     /// <summary>Whether every call of this userIdentity type can match a rule (so no pre-filter may skip its records).</summary>
     public bool CoversIdentityType(string identityType) => _everyCall.Exists(r => r.UserIdentityTypes.Contains(identityType, StringComparer.Ordinal));
 
-    /// <summary>The first rule matching the event, or null.</summary>
-    public RuleMatch? Match(SecurityEvent e) => e switch
-    {
-        CloudTrailEvent ct => MatchCloudTrail(ct),
-        GuardDutyEvent gd => MatchGuardDuty(gd),
-        _ => null,
-    };
+    /// <summary>The first rule matching the event, or null (each kind matches in its own way: see Kinds/).</summary>
+    public RuleMatch? Match(SecurityEvent e) => EventKinds.Of(e.Kind).Match(this, e);
 
-    private RuleMatch? MatchCloudTrail(CloudTrailEvent e)
-    {
-        if (!CloudTrailEventTypes.AreDecidedByRules(e.Record.EventType))
-        {
-            return null;
-        }
+    /// <summary>The CloudTrail rules naming this eventName, in file order; null when none does.</summary>
+    internal IReadOnlyList<RiskRule>? RulesFor(string eventName) => _byEventName.TryGetValue(eventName, out var rules) ? rules : null;
 
-        var identityType = e.Record.UserIdentity?.Type;
-        var notes = new List<string>();
-        var rule = _byEventName.TryGetValue(e.Name, out var candidates) ? FirstMatch(candidates, e, identityType) : null;
-        var severity = rule is null ? Severity.Informational : Raised(rule, e, rule.Severity ?? Severity.Medium, notes);
-        // An every-call rule (the root user's) is the floor: the entry for the call names it and says what to do,
-        // and the event is never rated below what the every-call rule gives it.
-        if (FirstMatch(_everyCall, e, identityType) is { } floor)
-        {
-            var floorNotes = new List<string>();
-            var floorSeverity = Raised(floor, e, floor.Severity ?? Severity.Medium, floorNotes);
-            if (rule is null)
-            {
-                (rule, severity) = (floor, floorSeverity);
-                notes.AddRange(floorNotes);
-            }
-            else if (floorSeverity > severity)
-            {
-                notes.Add($"raised to {floorSeverity.Name()} by {floor.Id} ({floor.Title}{(floorNotes.Count > 0 ? ": " + string.Join("; ", floorNotes) : "")})");
-                severity = floorSeverity;
-            }
-        }
+    /// <summary>The rules that cover every call of some userIdentity types, in file order.</summary>
+    internal IReadOnlyList<RiskRule> EveryCallRules => _everyCall;
 
-        if (rule is null)
-        {
-            return null;
-        }
+    /// <summary>The GuardDuty rules, in file order.</summary>
+    internal IReadOnlyList<RiskRule> GuardDutyRules => _guardDuty;
 
-        if (e.Record.ErrorCode is { } error && LowerFailedCallsBy > 0)
-        {
-            severity = severity.Lower(LowerFailedCallsBy);
-            notes.Add($"the call failed ({error}): an attempt, nothing changed");
-        }
-
-        return new RuleMatch(rule, severity, notes);
-    }
-
-    private static RiskRule? FirstMatch(List<RiskRule> candidates, CloudTrailEvent e, string? identityType)
-    {
-        foreach (var rule in candidates)
-        {
-            if ((rule.EventSource is { } source && !string.Equals(source, e.Record.EventSource, StringComparison.Ordinal))
-                || (rule.UserIdentityTypes.Count > 0 && (identityType is null || !rule.UserIdentityTypes.Contains(identityType, StringComparer.Ordinal)))
-                || (rule.When is { } when && !when.Evaluate(e.Detail)))
-            {
-                continue;
-            }
-
-            return rule;
-        }
-
-        return null;
-    }
-
-    private RuleMatch? MatchGuardDuty(GuardDutyEvent e)
-    {
-        foreach (var rule in _guardDuty)
-        {
-            if (!Glob.AnyMatch(rule.FindingTypes, e.Finding.Type) || (rule.When is { } when && !when.Evaluate(e.Detail)))
-            {
-                continue;
-            }
-
-            var notes = new List<string>();
-            SeverityExtensions.TryFromGuardDutyScore(e.Finding.Severity, out var band);
-            var severity = rule.Severity ?? band;
-            if (rule.Severity is null)
-            {
-                notes.Add($"GuardDuty severity {e.Finding.Severity:0.0} is in the {band.Name()} band");
-            }
-
-            return new RuleMatch(rule, Raised(rule, e, severity, notes), notes);
-        }
-
-        return null;
-    }
-
-    private static Severity Raised(RiskRule rule, SecurityEvent e, Severity severity, List<string> notes)
+    /// <summary>The severity after the rule's raise steps whose conditions hold (each adds its note).</summary>
+    internal static Severity Raised(RiskRule rule, SecurityEvent e, Severity severity, List<string> notes)
     {
         foreach (var raise in rule.Raise)
         {

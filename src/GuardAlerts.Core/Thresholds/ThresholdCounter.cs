@@ -5,6 +5,7 @@ using System.Text.Json;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Rules;
 using GuardAlerts.Core.Text;
@@ -38,7 +39,7 @@ public static class ThresholdCounter
         }
 
         var values = GroupValues(spec, e, actor);
-        var group = string.Join("#", values.Select(DedupIdentity.Escape));
+        var group = string.Join("#", values.Select(DedupKeyBuilder.Escape));
         var (earlier, later) = ThresholdWindows.Of(time, spec.Window);
         var retainUntil = now + ThresholdWindows.Length(spec.Window) + DedupKeyBuilder.RedeliveryMargin;
         var crossings = new List<ThresholdCrossing>();
@@ -131,7 +132,7 @@ public static class ThresholdCounter
                 text.Append(CultureInfo.InvariantCulture, $"; first {Clock(DateTimeOffset.FromUnixTimeSeconds(times.Min()))}, last {Clock(DateTimeOffset.FromUnixTimeSeconds(times.Max()))}");
             }
 
-            if (DedupKeyBuilder.Target(e, rule) is { } target and not "-")
+            if (CloudTrailDedupKey.Target(e, rule) is { } target and not "-")
             {
                 text.Append(CultureInfo.InvariantCulture, $"; this one on {target}");
             }

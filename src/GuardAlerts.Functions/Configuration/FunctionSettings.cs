@@ -1,6 +1,6 @@
 using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Core.Config;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Functions.Handlers;
 
@@ -15,7 +15,7 @@ internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, A
         var kind = FunctionKind.Parse(getVariable(FunctionEnvironment.Handler));
         if (kind is null)
         {
-            errors.Add($"{FunctionEnvironment.Handler} must be '{FunctionKind.GuardDuty}' or '{FunctionKind.CloudTrail}', got '{getVariable(FunctionEnvironment.Handler)}'");
+            errors.Add($"{FunctionEnvironment.Handler} must be '{string.Join("' or '", FunctionKind.Names)}', got '{getVariable(FunctionEnvironment.Handler)}'");
         }
 
         AwsAdapterOptions? aws = null;

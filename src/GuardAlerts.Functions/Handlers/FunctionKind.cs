@@ -1,19 +1,16 @@
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 
 namespace GuardAlerts.Functions.Handlers;
 
-/// <summary>Which function this process serves, from _HANDLER: "guardduty" or "cloudtrail".</summary>
+/// <summary>Which function this process serves, from _HANDLER: the name of a registered event kind other than the heartbeat.</summary>
 internal static class FunctionKind
 {
-    public const string GuardDuty = "guardduty";
-    public const string CloudTrail = "cloudtrail";
+    /// <summary>The handler names a function may have, in <see cref="EventKind"/> order ("guardduty", "cloudtrail").</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [.. Enum.GetValues<EventKind>().Select(EventKinds.Of).Where(k => !k.IsHeartbeat).Select(k => k.Name)];
 
-    public static EventKind? Parse(string? handler) => handler?.Trim().ToLowerInvariant() switch
-    {
-        GuardDuty => EventKind.GuardDuty,
-        CloudTrail => EventKind.CloudTrail,
-        _ => null,
-    };
+    public static EventKind? Parse(string? handler) =>
+        EventKinds.Named(handler?.Trim().ToLowerInvariant()) is { IsHeartbeat: false } kind ? kind.Kind : null;
 
-    public static string Name(EventKind kind) => kind == EventKind.GuardDuty ? GuardDuty : CloudTrail;
+    public static string Name(EventKind kind) => EventKinds.Of(kind).Name;
 }

@@ -1,4 +1,4 @@
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Functions.Observability;
@@ -28,20 +28,10 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
             throw new HandlerException(RejectedEvent, reason);
         }
 
-        if (parsed.Event is CanaryEvent canary)
+        if (parsed.Event is { } e && EventKinds.Of(e.Kind).Misrouted(e, FunctionKind.Name(kind)) is { } misrouted)
         {
-            if (canary.Function != FunctionKind.Name(kind))
-            {
-                var reason = $"the {FunctionKind.Name(kind)} function received the heartbeat canary meant for '{canary.Function}': check the schedule's target";
-                log.Rejected(invocation.RequestId, parsed, reason);
-                throw new HandlerException(WrongEventKind, reason);
-            }
-        }
-        else if (parsed.Event is not null && parsed.Kind != kind)
-        {
-            var reason = $"the {FunctionKind.Name(kind)} function received a {FunctionKind.Name(parsed.Kind!.Value)} event ('{parsed.Name}', id {parsed.Id}): check the EventBridge rule that targets it";
-            log.Rejected(invocation.RequestId, parsed, reason);
-            throw new HandlerException(WrongEventKind, reason);
+            log.Rejected(invocation.RequestId, parsed, misrouted);
+            throw new HandlerException(WrongEventKind, misrouted);
         }
 
         Decision decision;

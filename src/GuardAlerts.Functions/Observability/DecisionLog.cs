@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GuardAlerts.Core;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Text;
 
@@ -35,7 +36,8 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
             w.WriteString("reason", Clean(d.Reason));
             w.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
         });
-        Metrics(d.Kind == EventKind.Canary ? null : d.Outcome, d.Severity, publishFailed: false, canary: d.Kind == EventKind.Canary && d.Outcome == Outcome.Alert);
+        var heartbeat = d.Kind is { } kind && EventKinds.Of(kind).IsHeartbeat;
+        Metrics(heartbeat ? null : d.Outcome, d.Severity, publishFailed: false, canary: heartbeat && d.Outcome == Outcome.Alert);
     }
 
     public void Rejected(string requestId, ParsedEvent? parsed, string reason)
@@ -128,7 +130,7 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
     private static void Fields(Utf8JsonWriter w, string? id, EventKind? kind, string? name)
     {
         w.WriteString("eventId", Clean(id));
-        w.WriteString("kind", kind switch { EventKind.GuardDuty => "guardduty", EventKind.CloudTrail => "cloudtrail", EventKind.Canary => "canary", _ => null });
+        w.WriteString("kind", kind is { } k ? EventKinds.Of(k).Name : null);
         w.WriteString("name", Clean(name));
     }
 

@@ -10,7 +10,7 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 public sealed record SampleEvent(string Source, JsonObject Event, Decision Decision)
 {
     /// <summary>The function (its _HANDLER) that must receive it: "guardduty" or "cloudtrail".</summary>
-    public string Handler => Decision.Kind == GuardAlerts.Core.Events.EventKind.GuardDuty ? "guardduty" : "cloudtrail";
+    public string Handler => GuardAlerts.Core.Kinds.EventKinds.Of(Decision.Kind!.Value).Name;
 
     public bool MustBeDelivered => Decision.Outcome is Outcome.Alert or Outcome.Exempted;
 }

@@ -1,4 +1,6 @@
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
+using GuardAlerts.Core.Kinds.GuardDuty;
 using GuardAlerts.Core.Tests.Support;
 
 namespace GuardAlerts.Core.Tests.Events;

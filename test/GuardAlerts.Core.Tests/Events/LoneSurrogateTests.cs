@@ -1,5 +1,6 @@
 using System.Text;
 using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Tests.Support;

@@ -1,5 +1,4 @@
 using GuardAlerts.Core.Attribution;
-using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Tests.Support;
 
 namespace GuardAlerts.Core.Tests.Reading;

@@ -1,5 +1,5 @@
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Core.Reading;
+using GuardAlerts.Core.ReplayFastPath;
 
 namespace GuardAlerts.Core.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GuardAlerts.Core.Events;
+using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Functions.Handlers;
@@ -29,7 +29,7 @@ public sealed class RuntimeLoopTests
     private async Task<ScriptedRuntimeApi> RunAsync(IAlertLedger ledger, IAlertPublisher publisher, params Invocation[] invocations)
     {
         var runtime = new ScriptedRuntimeApi(invocations);
-        var log = new DecisionLog(_log, FunctionKind.CloudTrail, _clock);
+        var log = new DecisionLog(_log, FunctionKind.Name(EventKind.CloudTrail), _clock);
         var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(_clock.GetUtcNow()), ledger, publisher, _clock);
         var loop = new RuntimeLoop(runtime, new InvocationHandler(EventKind.CloudTrail, pipeline, log, _clock), log, _clock);
 

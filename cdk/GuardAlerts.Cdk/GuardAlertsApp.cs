@@ -21,10 +21,19 @@ internal static class GuardAlertsApp
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<string?> regions = settings.Regions.Count == 0 ? [region] : [.. settings.Regions];
+        table = Routed(table, settings);
         var globalEventsRegion = regions.Contains(GlobalEventsStack.HomeRegion) ? null : regions[0];
         return regions.Select(r => Stack(app, settings.Regions.Count == 0 ? StackName : $"{StackName}-{r}", settings, table, functionPackage, account, r,
             forwardGlobalServices: r is not null && r == globalEventsRegion)).ToList();
     }
+
+    /// <summary>
+    /// The table the EventBridge rules are generated from: without the threshold rules on read-only calls unless
+    /// countReadOnlyCalls=true. The functions still apply the whole table to whatever reaches them.
+    /// </summary>
+    public static RiskTable Routed(RiskTable table, DeploymentSettings settings) => settings.CountReadOnlyCalls
+        ? table
+        : new RiskTable([.. table.Rules.Where(r => r.Threshold is null || !r.ReadOnlyCalls)], table.MinimumSeverity, table.LowerFailedCallsBy);
 
     private static GuardAlertsStack Stack(
         App app, string id, DeploymentSettings settings, RiskTable table, string functionPackage, string? account, string? region, bool forwardGlobalServices)

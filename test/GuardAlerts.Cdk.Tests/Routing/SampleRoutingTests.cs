@@ -14,7 +14,8 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 
 /// <summary>
 /// The rules the stack really generates, read by the documented EventBridge matcher: every sample event that the
-/// engine alerts on (or exempts) must reach the right function exactly once, in every region's stack.
+/// engine alerts on (or exempts), and every event a threshold rule counts (the synth deploys them all:
+/// countReadOnlyCalls=true), must reach the right function exactly once, in every region's stack.
 /// </summary>
 [Collection(CdkSynthCollection.Name)]
 public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFixture inProcess, ITestOutputHelper output)
@@ -177,7 +178,8 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
             var app = new App(new AppProps
             {
                 Outdir = outdir,
-                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = regions },
+                // Every threshold rule deployed: the events they count must arrive once too (refused IAM calls included).
+                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = regions, ["countReadOnlyCalls"] = "true" },
             });
             GuardAlertsApp.AddStacks(app, DeploymentSettings.FromContext(app.Node.TryGetContext), RiskTables.Repo(), inProcess.Package, DeployedStack.Account, null);
             var assembly = app.Synth();

@@ -19,7 +19,7 @@ var policy = PolicyLoader.Load(File.ReadAllBytes(Path.Combine(config, PolicyLoad
     File.ReadAllBytes(Path.Combine(config, PolicyLoader.ExemptionsFile)), PolicyLoader.ExemptionsFile, now);
 var table = policy.RiskTable;
 var ledger = new LedgerTally();
-var pipeline = new AlertPipeline(policy, ledger, new RecordingPublisher(), new FixedClock(now));
+var pipeline = new AlertPipeline(policy, ledger, new DiscardingPublisher(), new FixedClock(now));
 var primaryNames = table.Rules.Where(r => r.Threshold is null).SelectMany(r => r.EventNames).ToHashSet(StringComparer.Ordinal);
 var everyCallTypes = table.EveryCallIdentityTypes.ToHashSet(StringComparer.Ordinal);
 var counted = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Functions.Tests;
 

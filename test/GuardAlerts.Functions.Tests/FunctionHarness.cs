@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Functions.Tests;
 

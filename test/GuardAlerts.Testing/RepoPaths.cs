@@ -7,6 +7,12 @@ public static class RepoPaths
 
     public static string NodeTools => Path.Combine(Root, "tools", "node");
 
+    /// <summary>The project's own sample events.</summary>
+    public static string Events => Path.Combine(Root, "events");
+
+    /// <summary>The policy shipped in the repository.</summary>
+    public static string Config => Path.Combine(Root, "config");
+
     /// <summary>Real AWS event samples from public sources, kept in the repository (test/data/corpora/NOTICE.md).</summary>
     public static string Corpora => Path.Combine(Root, "test", "data", "corpora");
 

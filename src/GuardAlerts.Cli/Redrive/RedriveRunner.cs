@@ -99,10 +99,10 @@ internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipel
             return new RedriveResult(message, record, null, $"not processed ({ex.GetType().Name}: {ex.Message})", Deleted: false);
         }
 
+        // Deleted only when the function would have accepted the decision (it would have failed the rest, so they stay).
         var problem = decision switch
         {
-            { Outcome: Outcome.Rejected } => "rejected: " + decision.Reason,
-            { Outcome: Outcome.Duplicate, ClaimPending: true } => "another invocation holds an unconfirmed claim on its key: redrive again after the claim's lease",
+            _ when FunctionAcceptance.Refusal(decision) is { } refusal => $"the function would not accept it ({refusal.ErrorType}): {refusal.Message}",
             { Outcome: Outcome.Ignored or Outcome.Exempted } when !policyGiven =>
                 $"{decision.Outcome.Name()} by the policy built into guard-alerts, which may not be the deployed one: "
                 + "redrive with --config <the config directory the stack was deployed with> to let this decision delete it",
@@ -131,10 +131,8 @@ internal sealed class RedriveRunner(IDeadLetterQueue queue, AlertPipeline? pipel
         await output.WriteLineAsync($"message {Clean(r.Message.MessageId)} [{SourceName(r.Record.Source)}] failed: {r.Record.Why}").ConfigureAwait(false);
         if (r.Decision is { } d)
         {
-            var what = $"{d.Outcome.Name()} {Clean(d.Name)} (event {Clean(d.Id)}"
-                + (d.RuleId is null ? ")" : $", rule {d.RuleId})")
-                + (d.Reason is null ? string.Empty : ": " + Clean(d.Reason));
-            await output.WriteLineAsync("  redriven: " + what).ConfigureAwait(false);
+            // The decision's wire fields, every character outside printable ASCII escaped (a terminal shows them as text).
+            await output.WriteLineAsync("  redriven: " + DecisionWire.ToJson(d)).ConfigureAwait(false);
         }
 
         if (pipeline is not null)

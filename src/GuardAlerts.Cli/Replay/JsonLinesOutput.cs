@@ -4,7 +4,10 @@ using GuardAlerts.Core.Reading;
 
 namespace GuardAlerts.Cli.Replay;
 
-/// <summary>One JSON object per input event, one per line, in input order.</summary>
+/// <summary>
+/// One JSON object per input event, one per line, in input order: the decision's wire fields (<see cref="DecisionWire"/>:
+/// id, kind, name, account, region, time, outcome, severity, rule, exemption, dedupKey, actor, subject, sms, reason).
+/// </summary>
 internal sealed class JsonLinesOutput(Stream stdout) : IReplayOutput
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
@@ -13,9 +16,19 @@ internal sealed class JsonLinesOutput(Stream stdout) : IReplayOutput
     /// <summary>The writer options of every line (the fast path's renderer uses the same).</summary>
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Decided(InputItem item, Decision decision) => Write(RecordMapper.From(decision));
+    public void Decided(InputItem item, Decision decision)
+    {
+        _writer.WriteStartObject();
+        DecisionWire.WriteFields(_writer, decision);
+        EndLine();
+    }
 
-    public void Unreadable(InputItem item) => Write(RecordMapper.Unreadable(item));
+    public void Unreadable(InputItem item)
+    {
+        _writer.WriteStartObject();
+        DecisionWire.WriteFields(_writer, Unreadable($"{item.Error} at {item.Position}"));
+        EndLine();
+    }
 
     public void Finish(ReplaySummary summary) => stdout.Flush();
 
@@ -23,9 +36,13 @@ internal sealed class JsonLinesOutput(Stream stdout) : IReplayOutput
 
     public void WriteRendered(ReadOnlySpan<byte> utf8) => stdout.Write(utf8);
 
-    private void Write(ReplayRecord record)
+    /// <summary>The line of an input that never became a decision: rejected, with where and why.</summary>
+    private static DecisionWire.Values Unreadable(string reason) =>
+        new(null, null, null, null, null, null, Outcome.Rejected.Name(), null, null, null, null, null, null, null, reason);
+
+    private void EndLine()
     {
-        JsonSerializer.Serialize(_writer, record, CliJsonContext.Default.ReplayRecord);
+        _writer.WriteEndObject();
         _writer.Flush();
         _writer.Reset();
         stdout.Write(NewLine);

@@ -2,35 +2,31 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
-using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.ReplayFastPath;
-using GuardAlerts.Core.Text;
 
 namespace GuardAlerts.Cli.Replay;
 
 /// <summary>
 /// The JSON Lines line of a skipped record: the same bytes <see cref="JsonLinesOutput"/> writes for the full
-/// pipeline's decision, assembled from JSON string values encoded once. The line's fields are fixed (an "ignored"
-/// CloudTrail line: no severity, rule, exemption, dedup key, subject or SMS); what varies is encoded by the same
-/// encoder as every other line: the name and reason per eventName, account and region per value, the actor's
-/// description per distinct userIdentity (its name, type, principal ARN and label depend for these records only on
-/// userIdentity and recipientAccountId: attribution reads requestParameters only for SAML and web-identity users and
-/// AssumeRoleWithSAML, which the fast path leaves to the full pipeline), and the id and time per record (copied as
-/// they are when the encoder would not change them).
+/// pipeline's decision. The line's layout is the wire format's own (<see cref="DecisionWire"/>), written once with a
+/// marker in each field that varies and cut at the markers; what varies is encoded by the same encoder as every
+/// other line: the name and reason per eventName, account and region per value, the actor's description per distinct
+/// userIdentity (its name, type, principal ARN and label depend for these records only on userIdentity and
+/// recipientAccountId: attribution declares the identity types and eventNames it reads more for, and the fast path
+/// leaves those to the full pipeline), and the id and time per record (copied as they are when the encoder would not
+/// change them).
 /// One renderer per reader: not thread-safe.
 /// </summary>
 internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRenderer
 {
     private const int MaxCached = 4096;
 
-    private static readonly byte[] IdPrefix = "{\"id\":"u8.ToArray();
-    private static readonly byte[] NamePrefix = ",\"kind\":\"cloudtrail\",\"name\":"u8.ToArray();
-    private static readonly byte[] AccountPrefix = ",\"account\":"u8.ToArray();
-    private static readonly byte[] RegionPrefix = ",\"region\":"u8.ToArray();
-    private static readonly byte[] TimePrefix = ",\"time\":"u8.ToArray();
-    private static readonly byte[] ActorPrefix = ",\"outcome\":\"ignored\",\"severity\":null,\"rule\":null,\"exemption\":null,\"dedupKey\":null,\"actor\":"u8.ToArray();
-    private static readonly byte[] ReasonPrefix = ",\"subject\":null,\"sms\":null,\"reason\":"u8.ToArray();
+    // The fields of an "ignored" CloudTrail line that vary, in wire order; the bytes around them come from Layout.
+    private const int IdSlot = 0, NameSlot = 1, AccountSlot = 2, RegionSlot = 3, TimeSlot = 4, ActorSlot = 5, ReasonSlot = 6, Slots = 7;
+
+    private static readonly byte[][] Between = Layout();
     private static readonly byte[] Null = "null"u8.ToArray();
 
     /// <summary>Bytes the line encoder writes as they are (printable ASCII, decided by asking the encoder itself, once).</summary>
@@ -45,11 +41,11 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
     {
         if (!_names.TryGetValue(record.Name, out var name))
         {
-            name = (Encode(Clean(record.Name)), Encode(Clean(AlertPipeline.NoRuleReason(EventKind.CloudTrail, record.Name))));
+            name = (Encode(DecisionWire.Clean(record.Name)!), Encode(DecisionWire.Clean(CloudTrailKind.Instance.NoRuleReason(record.Name))!));
             _names[record.Name] = name;
         }
 
-        Write(output, IdPrefix);
+        Write(output, Between[IdSlot]);
         if (record.IdUtf8 is { IsEmpty: false } id)
         {
             WriteString(output, id);
@@ -59,13 +55,13 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
             Write(output, Encode(record.Id()));
         }
 
-        Write(output, NamePrefix);
+        Write(output, Between[NameSlot]);
         Write(output, name.Name);
-        Write(output, AccountPrefix);
+        Write(output, Between[AccountSlot]);
         Write(output, _accounts.Get(record.AccountUtf8));
-        Write(output, RegionPrefix);
+        Write(output, Between[RegionSlot]);
         Write(output, record.HasRegion ? _regions.Get(record.RegionUtf8) : Null);
-        Write(output, TimePrefix);
+        Write(output, Between[TimeSlot]);
         if (record.CanonicalTimeUtf8 is { IsEmpty: false } time)
         {
             WriteString(output, time);
@@ -75,11 +71,11 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
             Write(output, Encode(record.TimeText()));
         }
 
-        Write(output, ActorPrefix);
+        Write(output, Between[ActorSlot]);
         Write(output, Actor(record));
-        Write(output, ReasonPrefix);
+        Write(output, Between[ReasonSlot]);
         Write(output, name.Reason);
-        Write(output, "}\n"u8);
+        Write(output, Between[Slots]);
     }
 
     private byte[] Actor(in UnmatchedRecord record)
@@ -92,7 +88,7 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
             return cached.Description;
         }
 
-        var description = Encode(RecordMapper.Describe(pipeline.DecideUnmatched(record).Actor!));
+        var description = Encode(DecisionWire.Describe(pipeline.DecideUnmatched(record).Actor!));
         if (_actors.Count >= MaxCached)
         {
             _actors.Clear();
@@ -107,7 +103,37 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
         && key.AsSpan(0, identity.Length).SequenceEqual(identity)
         && key.AsSpan(identity.Length + 1).SequenceEqual(account);
 
-    private static string Clean(string text) => TextSanitizer.ToSingleLine(text, 2048);
+    /// <summary>
+    /// The constant bytes of an "ignored" CloudTrail line around its varying fields: the line the wire writer writes
+    /// with a marker in each varying field, cut at the markers (the last part ends the line).
+    /// </summary>
+    private static byte[][] Layout()
+    {
+        static string Marker(int slot) => $"@{slot}@";
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, JsonLinesOutput.WriterOptions))
+        {
+            writer.WriteStartObject();
+            DecisionWire.WriteFields(writer, new DecisionWire.Values(
+                Marker(IdSlot), CloudTrailKind.Instance.Name, Marker(NameSlot), Marker(AccountSlot), Marker(RegionSlot), Marker(TimeSlot),
+                Outcome.Ignored.Name(), null, null, null, null, Marker(ActorSlot), null, null, Marker(ReasonSlot)));
+            writer.WriteEndObject();
+        }
+
+        var line = buffer.WrittenSpan.ToArray().Concat("\n"u8.ToArray()).ToArray();
+        var parts = new byte[Slots + 1][];
+        var start = 0;
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            var marker = Encoding.UTF8.GetBytes($"\"{Marker(slot)}\"");
+            var at = line.AsSpan(start).IndexOf(marker);
+            parts[slot] = line[start..(start + at)];
+            start += at + marker.Length;
+        }
+
+        parts[Slots] = line[start..];
+        return parts;
+    }
 
     /// <summary>A JSON string value from raw UTF-8 text (no escapes in it): copied when the encoder would not change it.</summary>
     private static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
@@ -177,7 +203,7 @@ internal sealed class JsonLinesRenderer(AlertPipeline pipeline) : IUnmatchedRend
             var text = Encoding.UTF8.GetString(utf8);
             if (!_values.TryGetValue(text, out var value))
             {
-                value = Encode(Clean(text));
+                value = Encode(DecisionWire.Clean(text)!);
                 if (_values.Count >= capacity)
                 {
                     _values.Clear();

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.ReplayFastPath;
 
@@ -20,7 +20,7 @@ internal sealed class TextLineRenderer : IUnmatchedRenderer
             Outcome = Outcome.Ignored,
             Name = record.Name,
             Time = record.Time,
-            Reason = AlertPipeline.NoRuleReason(EventKind.CloudTrail, record.Name),
+            Reason = CloudTrailKind.Instance.NoRuleReason(record.Name),
         };
         var line = TextOutput.Format(decision) + Environment.NewLine;
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(line.Length));

@@ -13,9 +13,9 @@ namespace GuardAlerts.Functions.Handlers;
 /// </summary>
 internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, DecisionLog log, TimeProvider clock)
 {
-    public const string RejectedEvent = "GuardAlerts.RejectedEvent";
+    public const string RejectedEvent = FunctionAcceptance.RejectedEvent;
     public const string WrongEventKind = "GuardAlerts.WrongEventKind";
-    public const string ClaimPending = "GuardAlerts.ClaimPending";
+    public const string ClaimPending = FunctionAcceptance.ClaimPending;
 
     public async Task<Decision> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -46,16 +46,11 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
         }
 
         log.Decided(invocation.RequestId, decision, clock.GetElapsedTime(started));
-        if (decision.Outcome == Outcome.Rejected)
+        // A rejected event, or a claim another invocation may have died holding: failing lets Lambda retry (after the
+        // lease, the alert is confirmed or the claim is free) and the dead-letter queue keep it. Never lost.
+        if (FunctionAcceptance.Refusal(decision) is { } refusal)
         {
-            throw new HandlerException(RejectedEvent, decision.Reason ?? "rejected");
-        }
-
-        if (decision is { Outcome: Outcome.Duplicate, ClaimPending: true })
-        {
-            // The holder may have died between claim and publish. Failing lets Lambda retry after the lease expires:
-            // by then the alert is confirmed (duplicate) or the claim is free (this retry publishes). Never lost.
-            throw new HandlerException(ClaimPending, $"another invocation holds an unconfirmed claim on {decision.DedupKey}; retry after its lease");
+            throw new HandlerException(refusal.ErrorType, refusal.Message);
         }
 
         return decision;

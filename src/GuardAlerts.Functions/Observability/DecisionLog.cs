@@ -20,20 +20,16 @@ internal sealed class DecisionLog(TextWriter output, string function, TimeProvid
     {
         Write(w =>
         {
+            // The decision's wire fields (as the replay writes them), with the log's own around them.
             Common(w, "info", "decision", requestId);
-            Fields(w, d.Id, d.Kind, d.Name);
-            w.WriteString("outcome", d.Outcome.Name());
-            w.WriteString("severity", d.Severity?.Name());
-            w.WriteString("rule", d.RuleId);
-            w.WriteString("exemption", d.ExemptionId);
-            w.WriteString("dedupKey", Clean(d.DedupKey));
+            w.WriteString("eventId", Clean(d.Id));
+            DecisionWire.WriteFields(w, d);
             w.WriteString("messageId", d.MessageId);
             if (d.SeenCount is { } seen)
             {
                 w.WriteNumber("seen", seen);
             }
 
-            w.WriteString("reason", Clean(d.Reason));
             w.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 3));
         });
         var heartbeat = d.Kind is { } kind && EventKinds.Of(kind).IsHeartbeat;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GuardAlerts.Core;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Functions.Configuration;
 using GuardAlerts.Functions.Handlers;
@@ -66,15 +65,10 @@ internal sealed class RuntimeLoop(IRuntimeApiClient runtime, InvocationHandler h
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
+            // The decision's wire fields (as the replay writes them), and the SNS message id of a published alert.
             w.WriteStartObject();
-            w.WriteString("id", d.Id);
-            w.WriteString("outcome", d.Outcome.Name());
-            w.WriteString("severity", d.Severity?.Name());
-            w.WriteString("rule", d.RuleId);
-            w.WriteString("exemption", d.ExemptionId);
-            w.WriteString("dedupKey", d.DedupKey);
+            DecisionWire.WriteFields(w, d);
             w.WriteString("messageId", d.MessageId);
-            w.WriteString("reason", d.Reason);
             w.WriteEndObject();
         }
 

@@ -1,10 +1,10 @@
-using GuardAlerts.Testing;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Aws.Tests.Configuration;
 

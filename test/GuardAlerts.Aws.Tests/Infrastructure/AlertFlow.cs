@@ -1,4 +1,3 @@
-using GuardAlerts.Testing;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Rendering;
 

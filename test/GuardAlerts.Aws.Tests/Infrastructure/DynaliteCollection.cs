@@ -1,4 +1,4 @@
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Aws.Tests.Infrastructure;
 

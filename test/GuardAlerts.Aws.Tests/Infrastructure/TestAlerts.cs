@@ -1,4 +1,3 @@
-using GuardAlerts.Testing;
 using GuardAlerts.Core.Rendering;
 
 namespace GuardAlerts.Aws.Tests.Infrastructure;

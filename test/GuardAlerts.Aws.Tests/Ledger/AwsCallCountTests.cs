@@ -1,10 +1,10 @@
-using GuardAlerts.Testing;
 using Amazon.Runtime;
+using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Sns;
-using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing.Servers;
 using Xunit.Abstractions;
 
 namespace GuardAlerts.Aws.Tests.Ledger;

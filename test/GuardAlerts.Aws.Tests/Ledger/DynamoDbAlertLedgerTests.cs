@@ -1,6 +1,6 @@
-using GuardAlerts.Testing;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Aws.Tests.Ledger;
 

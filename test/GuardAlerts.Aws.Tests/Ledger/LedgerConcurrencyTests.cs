@@ -1,6 +1,7 @@
-using GuardAlerts.Testing;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 using Xunit.Abstractions;
 
 namespace GuardAlerts.Aws.Tests.Ledger;
@@ -33,7 +34,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_When50ConcurrentRetriesFollowALapsedLease_ShouldPublishExactlyOnce()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new CountingPublisher();
+        var publisher = new RecordingPublisher();
 
         for (var round = 1; round <= Rounds; round++)
         {
@@ -57,7 +58,7 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_WhenProcessDiesBetweenClaimAndPublish_ShouldPublishOnceOnTheRetryAfterTheLease()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new CountingPublisher();
+        var publisher = new RecordingPublisher();
         var alert = TestAlerts.Create();
 
         var crashed = await context.ClaimAsync("k1");
@@ -79,19 +80,13 @@ public sealed class LedgerConcurrencyTests(DynaliteFixture dynalite, ITestOutput
     public async Task RunAsync_WhenPublishFails_ShouldReleaseSoTheRetrySendsIt()
     {
         using var context = await LedgerTestContext.CreateAsync(dynalite);
-        var publisher = new CountingPublisher();
+        var publisher = new RecordingPublisher();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
             AlertFlow.RunAsync(context.Ledger, new FailingPublisher(), context.Request("k1"), TestAlerts.Create()));
         var retry = await AlertFlow.RunAsync(context.Ledger, publisher, context.Request("k1"), TestAlerts.Create());
 
         Assert.Equal(ClaimStatus.Won, retry.Status);
         Assert.Equal(1, publisher.Count);
-    }
-
-    private sealed class FailingPublisher : IAlertPublisher
-    {
-        public ValueTask<string> PublishAsync(Core.Rendering.RenderedAlert alert, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("SNS is down");
     }
 }

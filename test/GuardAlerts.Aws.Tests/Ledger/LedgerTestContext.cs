@@ -1,9 +1,9 @@
-using GuardAlerts.Testing;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing.Servers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Aws.Tests.Ledger;

@@ -1,9 +1,9 @@
-using GuardAlerts.Testing;
 using System.Net;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Sns;
 using GuardAlerts.Aws.Tests.Infrastructure;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Aws.Tests.Sns;
 

@@ -1,10 +1,10 @@
-using GuardAlerts.Testing;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Sns;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Testing.Servers;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using GuardAlerts.Testing;
 using System.Text;
 using GuardAlerts.Aws.Sns;
 using GuardAlerts.Aws.Tests.Infrastructure;

@@ -6,6 +6,7 @@ using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Core;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Testing;
 using GuardAlerts.Testing.Routing;
 using Xunit.Abstractions;
 

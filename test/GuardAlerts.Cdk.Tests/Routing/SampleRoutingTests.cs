@@ -7,6 +7,7 @@ using GuardAlerts.Cdk.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Testing;
 using GuardAlerts.Testing.Routing;
 using Xunit.Abstractions;
 

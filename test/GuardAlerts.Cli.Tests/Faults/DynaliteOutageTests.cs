@@ -1,4 +1,4 @@
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 using Xunit.Abstractions;
 
 namespace GuardAlerts.Cli.Tests.Faults;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GuardAlerts.Cli.Tests.Support;
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Cli.Tests.Faults;
 

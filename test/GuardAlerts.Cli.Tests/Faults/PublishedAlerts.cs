@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Cli.Tests.Faults;
 

@@ -1,5 +1,6 @@
 using GuardAlerts.Cli.Redrive;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Cli.Tests.Redrive;

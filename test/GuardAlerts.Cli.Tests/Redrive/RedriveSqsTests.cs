@@ -3,7 +3,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using GuardAlerts.Cli.Tests.Faults;
 using GuardAlerts.Cli.Tests.Support;
-using GuardAlerts.Testing;
+using GuardAlerts.Testing.Servers;
 using Xunit.Abstractions;
 
 namespace GuardAlerts.Cli.Tests.Redrive;

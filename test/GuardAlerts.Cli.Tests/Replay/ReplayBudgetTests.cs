@@ -6,6 +6,7 @@ using GuardAlerts.Cli.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Cli.Tests.Replay;
 

@@ -5,6 +5,7 @@ using GuardAlerts.Cli.Tests.Support;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Spectre.Console;
 
 namespace GuardAlerts.Cli.Tests.Replay;

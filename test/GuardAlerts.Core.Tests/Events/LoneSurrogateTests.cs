@@ -4,6 +4,7 @@ using GuardAlerts.Core.Kinds.CloudTrail;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.Events;

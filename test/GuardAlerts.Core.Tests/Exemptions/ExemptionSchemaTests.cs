@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using NJsonSchema;
 
 namespace GuardAlerts.Core.Tests.Exemptions;

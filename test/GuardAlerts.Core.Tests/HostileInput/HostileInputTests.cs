@@ -1,6 +1,5 @@
 using System.Text;
 using GuardAlerts.Core.Reading;
-using GuardAlerts.Core.Tests.Support;
 
 namespace GuardAlerts.Core.Tests.HostileInput;
 

@@ -2,6 +2,7 @@ using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.Tests.Samples;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.HostileInput;

@@ -1,6 +1,7 @@
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.Pipeline;
@@ -155,7 +156,7 @@ public class AlertPipelineTests
     [Fact]
     public async Task ProcessAsync_WhenPublishFails_ShouldReleaseClaimSoRetrySendsOnce()
     {
-        var flaky = new FlakyPublisher(failures: 1);
+        var flaky = new RecordingPublisher(failFirst: 1);
         var pipeline = Pipeline(publisher: flaky);
 
         await Assert.ThrowsAsync<HttpRequestException>(async () => await pipeline.ProcessAsync(Json.Event(StopLogging())));
@@ -164,7 +165,7 @@ public class AlertPipelineTests
 
         Assert.Equal(Outcome.Alert, retry.Outcome);
         Assert.Equal(Outcome.Duplicate, again.Outcome);
-        Assert.Equal(1, flaky.Delivered);
+        Assert.Equal(1, flaky.Count);
     }
 
     [Fact]
@@ -266,24 +267,6 @@ public class AlertPipelineTests
         {
             Calls++;
             return inner.ReadCountAsync(key, now, cancellationToken);
-        }
-    }
-
-    private sealed class FlakyPublisher(int failures) : IAlertPublisher
-    {
-        private int _calls;
-
-        public int Delivered { get; private set; }
-
-        public ValueTask<string> PublishAsync(RenderedAlert alert, CancellationToken cancellationToken)
-        {
-            if (++_calls <= failures)
-            {
-                throw new HttpRequestException("SNS unavailable");
-            }
-
-            Delivered++;
-            return ValueTask.FromResult("m-" + _calls);
         }
     }
 }

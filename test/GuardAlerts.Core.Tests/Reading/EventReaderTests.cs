@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Core.Tests.Reading;
 

@@ -6,6 +6,7 @@ using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.Tests.Samples;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Core.Tests.Rendering;
 

@@ -5,6 +5,7 @@ using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
 using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.ReplayFastPath;

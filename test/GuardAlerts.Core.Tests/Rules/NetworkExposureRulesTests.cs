@@ -1,6 +1,7 @@
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Rules;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Core.Tests.Rules;
 

@@ -4,6 +4,7 @@ using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Rules;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using NJsonSchema;
 
 namespace GuardAlerts.Core.Tests.Samples;

@@ -1,7 +1,7 @@
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Reading;
-using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GuardAlerts.Core.Tests.Samples;

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Tests.Support;
+using GuardAlerts.Testing;
 using GuardAlerts.Core.Thresholds;
 using static GuardAlerts.Core.Tests.Thresholds.ThresholdPolicy;
 

@@ -41,7 +41,7 @@ public sealed class RuntimeLoopTests
     [Fact]
     public async Task RunAsync_WhenDecided_ShouldRespondWithTheDecision()
     {
-        var publisher = new ThrowingPublisher(failures: 0);
+        var publisher = new RecordingPublisher(failFirst: 0);
 
         var runtime = await RunAsync(new ScriptedLedger(), publisher, Invocation("r-1", Sample("StopLogging.json")));
 
@@ -57,7 +57,7 @@ public sealed class RuntimeLoopTests
     [Fact]
     public async Task RunAsync_WhenTheDeadlineLeavesNoTimeToFinish_ShouldReportDeadlineExceededAndServeTheNextEvent()
     {
-        var publisher = new ThrowingPublisher(failures: 0);
+        var publisher = new RecordingPublisher(failFirst: 0);
 
         // 100 ms left is inside the margin kept for reporting: the budget is spent before the hanging claim returns.
         var runtime = await RunAsync(new ScriptedLedger { HangFirstClaim = true }, publisher,
@@ -74,7 +74,7 @@ public sealed class RuntimeLoopTests
     [Fact]
     public async Task RunAsync_WhenAnotherInvocationHoldsAnUnconfirmedClaim_ShouldFailWithClaimPendingSoLambdaRetries()
     {
-        var publisher = new ThrowingPublisher(failures: 0);
+        var publisher = new RecordingPublisher(failFirst: 0);
 
         var runtime = await RunAsync(new ScriptedLedger { ClaimsArePending = true }, publisher, Invocation("r-1", Sample("StopLogging.json")));
 
@@ -88,7 +88,7 @@ public sealed class RuntimeLoopTests
     [Fact]
     public async Task RunAsync_WhenPublishingFails_ShouldReportProcessingFailedAndLetTheRetryPublish()
     {
-        var publisher = new ThrowingPublisher(failures: 1);
+        var publisher = new RecordingPublisher(failFirst: 1);
         var stopLogging = Sample("StopLogging.json");
 
         // Lambda's retry of the failed event comes as a new invocation with the same payload.
@@ -105,7 +105,7 @@ public sealed class RuntimeLoopTests
     [Fact]
     public async Task RunAsync_WhenThePayloadIsNotAnEvent_ShouldReportRejectedAndServeTheNextEvent()
     {
-        var publisher = new ThrowingPublisher(failures: 0);
+        var publisher = new RecordingPublisher(failFirst: 0);
 
         var runtime = await RunAsync(new ScriptedLedger(), publisher,
             Invocation("r-1", Encoding.UTF8.GetBytes("not json")), Invocation("r-2", Sample("StopLogging.json")));

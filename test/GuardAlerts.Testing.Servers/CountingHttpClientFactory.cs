@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>Gives the AWS SDK an HttpClient whose handler counts every request it sends, retries included.</summary>
 public sealed class CountingHttpClientFactory(RequestCounter counter) : HttpClientFactory

@@ -1,4 +1,4 @@
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>One HTTP request as it arrived on the wire, and the status the server answered it with.</summary>
 public sealed record CapturedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>Runs a script from tools/node with JSON on stdin and returns its stdout.</summary>
 public static class NodeScript

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>
 /// A local server from tools/node (a launcher that prints {"port":N} and exits when its stdin closes) that a fault

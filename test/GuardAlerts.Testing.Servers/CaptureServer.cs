@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on a loopback port: records each request's raw headers and body bytes and answers

@@ -1,24 +1,24 @@
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Tests.Infrastructure;
 using GuardAlerts.Core.Pipeline;
-using GuardAlerts.Testing;
-using Microsoft.Extensions.Time.Testing;
+using GuardAlerts.Testing.Ledger;
+using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Aws.Tests.Ledger;
 
-/// <summary>The counting contract on the DynamoDB ledger, against dynalite.</summary>
+/// <summary>The ledger contract on the DynamoDB ledger, against dynalite (a fresh table per test).</summary>
 [Collection(DynaliteCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class DynamoDbLedgerCountingTests(DynaliteFixture dynalite) : LedgerCountingContract, IDisposable
+public sealed class DynamoDbAlertLedgerContractTests(DynaliteFixture dynalite) : AlertLedgerContractTests, IDisposable
 {
     private readonly List<IDisposable> _clients = [];
 
-    protected override async Task<IAlertLedger> CreateAsync(FakeTimeProvider clock)
+    protected override async Task<IAlertLedger> CreateLedgerAsync()
     {
-        var client = dynalite.CreateClient(new RequestCounter());
+        var client = dynalite.CreateClient();
         _clients.Add(client);
         var table = await dynalite.CreateTableAsync(client);
-        return new DynamoDbAlertLedger(client, table, LedgerTestContext.Lease, clock);
+        return new DynamoDbAlertLedger(client, table, Lease, TimeProvider.System);
     }
 
     public void Dispose()

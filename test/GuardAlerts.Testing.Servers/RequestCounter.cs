@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>Counts the HTTP requests an AWS client sends, by operation (X-Amz-Target for DynamoDB).</summary>
 public sealed class RequestCounter

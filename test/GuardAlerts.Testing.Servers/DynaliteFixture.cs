@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using GuardAlerts.Aws.Ledger;
 using Xunit;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>
 /// Starts dynalite (in memory, createTableMs 0, a loopback port the OS picks) from tools/node for the test run

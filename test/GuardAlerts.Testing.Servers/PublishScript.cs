@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GuardAlerts.Testing;
+namespace GuardAlerts.Testing.Servers;
 
 /// <summary>Runs one of the repository's Native AOT publish scripts (scripts/publish-*.sh) into a folder.</summary>
 public static class PublishScript

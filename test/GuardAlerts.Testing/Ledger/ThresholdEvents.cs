@@ -4,19 +4,18 @@ using GuardAlerts.Core.Exemptions;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Rules;
-using Microsoft.Extensions.Time.Testing;
 
-namespace GuardAlerts.Aws.Tests.Ledger;
+namespace GuardAlerts.Testing.Ledger;
 
 /// <summary>A pipeline with one threshold rule (10 GetSecretValue calls by one principal within 10 minutes) and its events.</summary>
-internal static class ThresholdEvents
+public static class ThresholdEvents
 {
     private const string Table = """
         {"rules":[{"id":"threshold-reads","kind":"cloudtrail","eventSource":"secretsmanager.amazonaws.com","eventNames":["GetSecretValue"],
           "threshold":{"count":10,"withinMinutes":10,"groupBy":["principal"],"counted":"secret reads"},"severity":"High","title":"Many reads","why":"w","next":"n"}]}
         """;
 
-    public static AlertPipeline Pipeline(IAlertLedger ledger, IAlertPublisher publisher, FakeTimeProvider clock) => new(
+    public static AlertPipeline Pipeline(IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock) => new(
         new AlertPolicy(RiskTableLoader.Load(System.Text.Encoding.UTF8.GetBytes(Table), "t.json"),
             ExemptionLoader.Load("""{"exemptions":[]}"""u8, "e.json", clock.GetUtcNow())),
         ledger, publisher, clock);

@@ -78,6 +78,21 @@ public class ThresholdCounterTests
     }
 
     [Fact]
+    public async Task ProcessAsync_WhenSeparateBurstsRecurEveryOtherSlot_ShouldAlertOnEachBurst()
+    {
+        // Three reads within two minutes, again every 20 minutes: each burst is N within M on its own and lies more
+        // than M from the one before. A window that looks back at a window holding only the previous burst must not
+        // take that burst's alert for its own.
+        var events = Enumerable.Range(0, 4).SelectMany(burst => Enumerable.Range(0, 3)
+            .Select(i => Read(Start.AddMinutes((20 * burst) + 1 + i), $"b{burst}e{i}")));
+
+        var alerts = Alerts(await RunAsync(NewPipeline(), events), "threshold-reads");
+
+        Assert.Equal(4, alerts.Count);
+        Assert.Equal(4, alerts.Select(a => a.Key).Distinct().Count());
+    }
+
+    [Fact]
     public async Task ProcessAsync_WhenEventsAreFartherApartThanTwoWindows_ShouldNotAlert()
     {
         var decisions = await RunAsync(NewPipeline(), [Read(Start, "a"), Read(Start.AddMinutes(21), "b"), Read(Start.AddMinutes(42), "c")]);

@@ -17,8 +17,10 @@ namespace GuardAlerts.Core.Thresholds;
 /// overlapping windows (<see cref="ThresholdWindows"/>); a window crosses level L when a member this event added
 /// brings its count to exactly L's multiple (the ledger gives each added member its own count, so exactly one
 /// caller sees it), or when this event was already counted there (a retry: the first attempt may have died before
-/// its alert went out; the alert's claim keeps it to one). A crossing is left to the overlapping window before it
-/// when that one has reached the same multiple: one burst, one alert.
+/// its alert went out; the alert's claim keeps it to one). A crossing in the later of the event's two windows is left
+/// to the earlier one when that one, which holds this event too, has reached the same multiple: one burst, one alert.
+/// The earlier window never defers: the window before it does not hold this event, and its count may be a previous,
+/// separate burst.
 /// </summary>
 public static class ThresholdCounter
 {
@@ -71,8 +73,11 @@ public static class ThresholdCounter
                 continue;
             }
 
-            var before = await ledger.ReadCountAsync(WindowKey(rule, group, start - spec.Window), now, cancellationToken).ConfigureAwait(false);
-            if (before >= spec.CountFor(level))
+            // Only the later window defers, and only to the earlier one, which this event was just counted in: that
+            // window's count then holds the crossing event. The window before the earlier one never holds this event;
+            // deferring to it would take a previous, separate burst's alert for this one and lose this one.
+            if (start == later
+                && await ledger.ReadCountAsync(WindowKey(rule, group, earlier), now, cancellationToken).ConfigureAwait(false) >= spec.CountFor(level))
             {
                 continue;
             }

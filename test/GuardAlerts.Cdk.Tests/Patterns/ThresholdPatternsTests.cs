@@ -31,6 +31,13 @@ public sealed class ThresholdPatternsTests
     [InlineData("iam.amazonaws.com", "ListUsers", "null", null, 0)]
     [InlineData("iam.amazonaws.com", "CreateUser", """{"userName":"x"}""", "AccessDenied", 1)]
     [InlineData("ec2-instance-connect.amazonaws.com", "SendSSHPublicKey", """{"instanceId":"i-1"}""", "AccessDenied", 1)]
+    // Refused calls of the narrowed names, outside and inside the filter: counted as refusals, so delivered once.
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/app/setting"}""", "AccessDeniedException", 1)]
+    [InlineData("ssm.amazonaws.com", "GetParameters", """{"names":["/a","/b"],"withDecryption":false}""", "AccessDeniedException", 1)]
+    [InlineData("ec2.amazonaws.com", "DescribeInstanceAttribute", """{"instanceId":"i-1","attribute":"instanceType"}""", "Client.UnauthorizedOperation", 1)]
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/db/password","withDecryption":true}""", "AccessDeniedException", 1)]
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/db/password","withDecryption":true}""", "ParameterNotFound", 1)]
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/app/setting"}""", "ParameterNotFound", 0)]
     public void ApiCallRules_WhenReadOnlyThresholdsAreDeployed_ShouldDeliverExactlyWhatTheyCountOnce(
         string eventSource, string eventName, string requestParameters, string? errorCode, int expected)
     {

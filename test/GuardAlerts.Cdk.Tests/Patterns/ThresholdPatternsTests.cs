@@ -62,6 +62,19 @@ public sealed class ThresholdPatternsTests
     }
 
     [Fact]
+    public void ReadOnlyThresholdsLeftOut_WithoutCountReadOnlyCalls_ShouldNameEveryRuleItLeavesOut()
+    {
+        var table = RiskTables.Repo();
+
+        var note = GuardAlertsApp.ReadOnlyThresholdsLeftOut(table, new DeploymentSettings { AllowNoSubscribers = true });
+
+        Assert.NotNull(note);
+        Assert.All(table.ThresholdRules.Where(r => r.ReadOnlyCalls), r => Assert.Contains(r.Id, note, StringComparison.Ordinal));
+        Assert.Contains("-c countReadOnlyCalls=true", note, StringComparison.Ordinal);
+        Assert.Null(GuardAlertsApp.ReadOnlyThresholdsLeftOut(table, OptedIn));
+    }
+
+    [Fact]
     public void ApiCallRules_ForTheInstanceSweeps_ShouldDeliverWriteCallsWithoutTheOptIn()
     {
         var rules = CloudTrailPatterns.ApiCallRules(GuardAlertsApp.Routed(RiskTables.Repo(), new DeploymentSettings { AllowNoSubscribers = true }));

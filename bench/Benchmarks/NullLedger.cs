@@ -11,4 +11,9 @@ internal sealed class NullLedger : IAlertLedger
     public ValueTask ConfirmAsync(LedgerClaim claim, string messageId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new CountResult(1, true, [request.Member]));
+
+    public ValueTask<long> ReadCountAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
 }

@@ -40,18 +40,35 @@ internal sealed class EventCatalog
         new("Invoke", "lambda.amazonaws.com", 30, false, true, false),
     ];
 
+    // --threshold-mix: what the threshold rules count, at rates seen in application accounts (weights in hundredths
+    // of the noise weights above, which sum to 923): applications read their secrets and decrypted parameters at
+    // start-up and on every cache miss (~2 % and ~2 % of calls); BatchGetSecretValue is new and rare; Windows password
+    // data and user data are read by hand, a few times a day; failed console sign-ins are typos, ~0.03 %.
+    private static readonly EventKindSpec[] ThresholdMix =
+    [
+        new("GetSecretValue", "secretsmanager.amazonaws.com", 1800, true, false, false, "read"),
+        new("BatchGetSecretValue", "secretsmanager.amazonaws.com", 20, true, false, false, "read"),
+        new("GetParameter", "ssm.amazonaws.com", 1400, true, false, false, "decrypted"),
+        new("GetParameters", "ssm.amazonaws.com", 300, true, false, false, "decrypted"),
+        new("GetParametersByPath", "ssm.amazonaws.com", 200, true, false, false, "decrypted"),
+        new("GetPasswordData", "ec2.amazonaws.com", 5, true, false, false, "read"),
+        new("DescribeInstanceAttribute", "ec2.amazonaws.com", 60, true, false, false, "read"),
+        new("ConsoleLogin", "signin.amazonaws.com", 30, false, false, false, "failed"),
+    ];
+
     private readonly EventKindSpec[] _all;
     private readonly int[] _cumulative;
 
     /// <summary>Builds the mix from the risk table; <paramref name="riskyPercent"/> of events are risky management calls.</summary>
-    public EventCatalog(string riskTablePath, double riskyPercent)
+    public EventCatalog(string riskTablePath, double riskyPercent, bool thresholdMix = false)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(riskTablePath));
         var risky = new List<EventKindSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in document.RootElement.GetProperty("rules").EnumerateArray())
         {
-            if (!rule.TryGetProperty("eventNames", out var names) || !rule.TryGetProperty("eventSource", out var source))
+            // Threshold rules count routine calls, not risky ones: --threshold-mix adds those at their own rates.
+            if (!rule.TryGetProperty("eventNames", out var names) || !rule.TryGetProperty("eventSource", out var source) || rule.TryGetProperty("threshold", out _))
             {
                 continue;
             }
@@ -69,7 +86,7 @@ internal sealed class EventCatalog
         var noiseWeight = Noise.Sum(n => n.Weight);
         // Give the risky names, together, riskyPercent of the total weight.
         var each = Math.Max(1, (int)Math.Round(noiseWeight * riskyPercent / (100 - riskyPercent) / risky.Count * 100));
-        _all = [.. Noise.Select(n => n with { Weight = n.Weight * 100 }), .. risky.Select(r => r with { Weight = each })];
+        _all = [.. Noise.Select(n => n with { Weight = n.Weight * 100 }), .. risky.Select(r => r with { Weight = each }), .. thresholdMix ? ThresholdMix : []];
         _cumulative = new int[_all.Length];
         var total = 0;
         for (var i = 0; i < _all.Length; i++)

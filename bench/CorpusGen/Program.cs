@@ -4,13 +4,17 @@ using System.Text.Json;
 using GuardAlerts.Bench.CorpusGen;
 
 // corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table config/risk-table.json]
+//            [--threshold-mix] [--bursts <n>]
+// --threshold-mix adds the calls threshold rules count (secrets, decrypted parameters, password and user data, failed
+// sign-ins) to the mix; --bursts n injects n bursts of each kind they look for and prints one "injected" line per burst.
+// Without them the bytes are those of earlier versions, so existing benchmark corpora stay comparable.
 // Deterministic: the same arguments always write the same bytes (System.Random with a seed is stable across runs).
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--gzip")
+    if (args[i] is "--gzip" or "--threshold-mix")
     {
-        options["--gzip"] = "true";
+        options[args[i]] = "true";
     }
     else if (i + 1 < args.Length)
     {
@@ -20,7 +24,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (!options.TryGetValue("--out", out var outDir) || !options.TryGetValue("--size-mb", out var sizeText))
 {
-    Console.Error.WriteLine("usage: corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table <path>]");
+    Console.Error.WriteLine("usage: corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table <path>] [--threshold-mix] [--bursts <n>]");
     return 2;
 }
 
@@ -29,7 +33,20 @@ var fileBytes = long.Parse(options.GetValueOrDefault("--file-mb", "8"), CultureI
 var seed = int.Parse(options.GetValueOrDefault("--seed", "6"), CultureInfo.InvariantCulture);
 var gzip = options.ContainsKey("--gzip");
 var riskyPercent = double.Parse(options.GetValueOrDefault("--risky-percent", "3"), CultureInfo.InvariantCulture);
-var catalog = new EventCatalog(options.GetValueOrDefault("--risk-table", "config/risk-table.json"), riskyPercent);
+var catalog = new EventCatalog(options.GetValueOrDefault("--risk-table", "config/risk-table.json"), riskyPercent, options.ContainsKey("--threshold-mix"));
+var bursts = int.Parse(options.GetValueOrDefault("--bursts", "0"), CultureInfo.InvariantCulture);
+// Burst k of each kind goes into the file at (k + 1) / (bursts + 1) of the corpus, the kinds a few files apart.
+var expectedFiles = Math.Max(1, (int)(totalBytes / fileBytes));
+var burstAt = new Dictionary<int, List<(int Kind, int Index)>>();
+for (var k = 0; k < bursts; k++)
+{
+    for (var kind = 0; kind < BurstPlan.Kinds.Length; kind++)
+    {
+        var at = Math.Min(expectedFiles - 1, (int)((long)expectedFiles * (k + 1) / (bursts + 1)) + kind);
+        (burstAt.TryGetValue(at, out var list) ? list : burstAt[at] = []).Add((kind, k));
+    }
+}
+
 var principals = Principals.Create(new Random(seed));
 
 Directory.CreateDirectory(outDir);
@@ -51,6 +68,10 @@ for (var fileIndex = 0; written < totalBytes; fileIndex++)
         {
             w.WriteStartObject();
             w.WriteStartArray("Records");
+            foreach (var (kind, index) in burstAt.GetValueOrDefault(fileIndex) ?? [])
+            {
+                Console.WriteLine(BurstPlan.Write(w, kind, index, principals[0] with { Account = account }, time.AddSeconds(30 + (kind * 7)), random));
+            }
             while (counting.Count + w.BytesPending < fileBytes && fileStart + counting.Count + w.BytesPending < totalBytes)
             {
                 var spec = catalog.Pick(random);

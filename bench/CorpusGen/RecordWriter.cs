@@ -8,10 +8,15 @@ internal static class RecordWriter
 {
     private static readonly string[] Regions = ["us-east-1", "us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"];
 
-    public static void Write(Utf8JsonWriter w, EventKindSpec spec, Principal p, DateTime time, Random random)
+    /// <summary>
+    /// Writes one record. <paramref name="value"/>: the secret, parameter, instance or user name a threshold burst
+    /// varies (else drawn at random); <paramref name="error"/>: an errorCode the call fails with (else 1 in 50 fail).
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, EventKindSpec spec, Principal p, DateTime time, Random random, string? value = null, string? error = null)
     {
         var region = Regions[random.Next(Regions.Length)];
-        var failed = random.Next(50) == 0;
+        region = spec.Variant == "failed" ? "us-east-1" : region;
+        var failed = error is not null || random.Next(50) == 0;
         w.WriteStartObject();
         w.WriteString("eventVersion", spec.Data ? "1.10" : "1.11");
         WriteIdentity(w, p);
@@ -21,13 +26,20 @@ internal static class RecordWriter
         w.WriteString("awsRegion", region);
         w.WriteString("sourceIPAddress", p.SourceIp);
         w.WriteString("userAgent", p.UserAgent);
-        if (failed)
+        if (spec.Variant == "failed")
         {
-            w.WriteString("errorCode", "AccessDenied");
+            w.WriteString("errorMessage", "Failed authentication");
+        }
+        else if (failed)
+        {
+            w.WriteString("errorCode", error ?? "AccessDenied");
             w.WriteString("errorMessage", $"User: {p.Arn ?? p.InvokedBy} is not authorized to perform: {spec.Source.Split('.')[0]}:{spec.Name} because no identity-based policy allows the action");
         }
 
-        WriteRequest(w, spec, p, random);
+        if (spec.Variant is null || !WriteThresholdRequest(w, spec, p, random, value))
+        {
+            WriteRequest(w, spec, p, random);
+        }
         if (spec.Data && spec.Source == "s3.amazonaws.com")
         {
             w.WriteStartObject("additionalEventData");
@@ -54,7 +66,7 @@ internal static class RecordWriter
             w.WriteEndArray();
         }
 
-        w.WriteString("eventType", spec.Data ? "AwsApiCall" : p.Type == "AWSService" ? "AwsServiceEvent" : "AwsApiCall");
+        w.WriteString("eventType", spec.Data ? "AwsApiCall" : spec.Variant == "failed" ? "AwsConsoleSignIn" : p.Type == "AWSService" ? "AwsServiceEvent" : "AwsApiCall");
         w.WriteBoolean("managementEvent", !spec.Data);
         w.WriteString("recipientAccountId", p.Account);
         if (p.Type == "AWSService")
@@ -120,6 +132,74 @@ internal static class RecordWriter
         }
 
         w.WriteEndObject();
+    }
+
+    // The request shapes of the calls threshold rules count; false for any other call.
+    private static bool WriteThresholdRequest(Utf8JsonWriter w, EventKindSpec spec, Principal p, Random random, string? value)
+    {
+        // An application reads the same few secrets and parameters: its own, named after it.
+        var app = (p.UserName ?? p.IssuerName ?? p.Type).ToLowerInvariant();
+        switch (spec.Name)
+        {
+            case "GetSecretValue":
+                w.WriteStartObject("requestParameters");
+                w.WriteString("secretId", $"arn:aws:secretsmanager:us-east-1:{p.Account}:secret:{value ?? $"{app}/secret-{random.Next(3)}"}");
+                w.WriteEndObject();
+                w.WriteNull("responseElements");
+                return true;
+            case "BatchGetSecretValue":
+                w.WriteStartObject("requestParameters");
+                w.WriteStartArray("secretIdList");
+                w.WriteStringValue($"{app}/secret-0");
+                w.WriteStringValue($"{app}/secret-1");
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteNull("responseElements");
+                return true;
+            case "GetParameter" or "GetParameters" or "GetParametersByPath" when spec.Variant == "decrypted":
+                w.WriteStartObject("requestParameters");
+                var name = value ?? $"/{app}/param-{random.Next(4)}";
+                if (spec.Name == "GetParameters")
+                {
+                    w.WriteStartArray("names");
+                    w.WriteStringValue(name);
+                    w.WriteStringValue(name + "-b");
+                    w.WriteEndArray();
+                }
+                else
+                {
+                    w.WriteString(spec.Name == "GetParameter" ? "name" : "path", spec.Name == "GetParameter" ? name : $"/{app}/");
+                }
+
+                w.WriteBoolean("withDecryption", true);
+                w.WriteEndObject();
+                w.WriteNull("responseElements");
+                return true;
+            case "GetPasswordData" or "DescribeInstanceAttribute":
+                w.WriteStartObject("requestParameters");
+                w.WriteString("instanceId", value ?? $"i-0{Hex(random, 16)}");
+                if (spec.Name == "DescribeInstanceAttribute")
+                {
+                    w.WriteString("attribute", value is not null || random.Next(3) == 0 ? "userData" : "instanceType");
+                }
+
+                w.WriteEndObject();
+                w.WriteNull("responseElements");
+                return true;
+            case "ConsoleLogin" when spec.Variant == "failed":
+                w.WriteNull("requestParameters");
+                w.WriteStartObject("responseElements");
+                w.WriteString("ConsoleLogin", "Failure");
+                w.WriteEndObject();
+                w.WriteStartObject("additionalEventData");
+                w.WriteString("LoginTo", "https://console.aws.amazon.com/console/home");
+                w.WriteString("MobileVersion", "No");
+                w.WriteString("MFAUsed", "No");
+                w.WriteEndObject();
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static void WriteRequest(Utf8JsonWriter w, EventKindSpec spec, Principal p, Random random)

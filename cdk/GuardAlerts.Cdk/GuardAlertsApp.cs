@@ -21,10 +21,39 @@ internal static class GuardAlertsApp
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<string?> regions = settings.Regions.Count == 0 ? [region] : [.. settings.Regions];
+        if (ReadOnlyThresholdsLeftOut(table, settings) is { } note)
+        {
+            Console.Error.WriteLine(note);
+        }
+
+        table = Routed(table, settings);
         var globalEventsRegion = regions.Contains(GlobalEventsStack.HomeRegion) ? null : regions[0];
         return regions.Select(r => Stack(app, settings.Regions.Count == 0 ? StackName : $"{StackName}-{r}", settings, table, functionPackage, account, r,
             forwardGlobalServices: r is not null && r == globalEventsRegion)).ToList();
     }
+
+    /// <summary>
+    /// What a deployment without countReadOnlyCalls=true does not count, said when it is synthesized (the threshold
+    /// rules on read-only calls are in the table and in the coverage document, so nothing else would tell); null when
+    /// nothing is left out.
+    /// </summary>
+    public static string? ReadOnlyThresholdsLeftOut(RiskTable table, DeploymentSettings settings)
+    {
+        var left = table.ThresholdRules.Where(r => r.ReadOnlyCalls).Select(r => r.Id).ToList();
+        return settings.CountReadOnlyCalls || left.Count == 0
+            ? null
+            : $"GuardAlerts: {ContextKeys.CountReadOnlyCalls} is off, so the threshold rules on read-only calls ({string.Join(", ", left)}) "
+                + "get no EventBridge rules: the functions count only the calls other rules deliver (a refused write call, never a secret "
+                + $"read), and replay counts them all. Deploy with -c {ContextKeys.CountReadOnlyCalls}=true to count them (cost: docs/deploy.md).";
+    }
+
+    /// <summary>
+    /// The table the EventBridge rules are generated from: without the threshold rules on read-only calls unless
+    /// countReadOnlyCalls=true. The functions still apply the whole table to whatever reaches them.
+    /// </summary>
+    public static RiskTable Routed(RiskTable table, DeploymentSettings settings) => settings.CountReadOnlyCalls
+        ? table
+        : new RiskTable([.. table.Rules.Where(r => r.Threshold is null || !r.ReadOnlyCalls)], table.MinimumSeverity, table.LowerFailedCallsBy);
 
     private static GuardAlertsStack Stack(
         App app, string id, DeploymentSettings settings, RiskTable table, string functionPackage, string? account, string? region, bool forwardGlobalServices)

@@ -29,8 +29,15 @@ internal static partial class ContextKeys
     /// </summary>
     public const string AllowNoSubscribers = "allowNoSubscribers";
 
+    /// <summary>
+    /// "true": deploy the threshold rules that count read-only calls (secrets and decrypted parameters read, password
+    /// and user data, refused calls). Their EventBridge rules need every management event, and applications make
+    /// such calls constantly: see docs/deploy.md for what they cost. Default false: those rules are not deployed.
+    /// </summary>
+    public const string CountReadOnlyCalls = "countReadOnlyCalls";
+
     /// <summary>Every key the app reads.</summary>
-    public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers];
+    public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

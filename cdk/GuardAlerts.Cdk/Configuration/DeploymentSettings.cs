@@ -22,6 +22,9 @@ internal sealed partial record DeploymentSettings
 
     public bool AllowNoSubscribers { get; init; }
 
+    /// <summary>Whether the threshold rules on read-only calls get their EventBridge rules (opt-in: they cost the most).</summary>
+    public bool CountReadOnlyCalls { get; init; }
+
     public const string DefaultTrailRegion = "us-east-1";
 
     /// <summary>
@@ -65,6 +68,7 @@ internal sealed partial record DeploymentSettings
 
         var createTrail = Flag(tryGetContext, ContextKeys.CreateTrail, errors);
         var allowNoSubscribers = Flag(tryGetContext, ContextKeys.AllowNoSubscribers, errors);
+        var countReadOnlyCalls = Flag(tryGetContext, ContextKeys.CountReadOnlyCalls, errors);
         var trailRegion = Text(tryGetContext(ContextKeys.TrailRegion)) ?? DefaultTrailRegion;
         if (!RegionPattern().IsMatch(trailRegion))
         {
@@ -111,6 +115,7 @@ internal sealed partial record DeploymentSettings
             CreateTrail = createTrail,
             TrailRegion = trailRegion,
             AllowNoSubscribers = allowNoSubscribers,
+            CountReadOnlyCalls = countReadOnlyCalls,
             Regions = regions.Distinct(StringComparer.Ordinal).ToList(),
         };
     }

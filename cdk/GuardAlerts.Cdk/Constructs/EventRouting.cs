@@ -66,7 +66,9 @@ internal sealed class EventRouting : Construct
 
     private Rule CloudTrailRule(string id, CloudTrailRuleSpec spec, AlertFunction function, Delivery delivery)
     {
-        var sources = spec.EveryCallOf is { Count: > 0 } types ? $"every eventSource, calls by {string.Join(", ", types)}" : string.Join(", ", spec.EventNames.Keys);
+        var sources = spec.EveryCallOf is { Count: > 0 } types ? $"every eventSource, calls by {string.Join(", ", types)}"
+            : spec.ErrorCodes is { Count: > 0 } codes ? $"every eventSource, calls refused with {string.Join(", ", codes)} (counted by threshold rules)"
+            : string.Join(", ", spec.EventNames.Keys);
         var rule = new Rule(this, id, new RuleProps
         {
             RuleName = Named(id),

@@ -60,6 +60,14 @@ internal static class CloudTrailPatterns
             var clauses = Clauses(table, includeSource, readOnly, budget, Whole);
             var groups = PatternPacker.Pack(clauses, Whole, PatternSize.EncodedLength, budget);
             rules.AddRange(groups.Select(g => Spec(AwsSources, ApiCallDetailType, g, readOnly, excluded)));
+            // A refused call by an every-call identity (the root user) reaches the function through that rule.
+            var refusals = everyCall.SelectMany(r => r.UserIdentityTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Dictionary<string, object> Refused(Dictionary<string, object> d) => WholePattern(AwsSources, ApiCallDetailType, Excluding(d, refusals));
+            var codes = table.ThresholdRules.Where(r => r.EventNames.Count == 0 && r.ReadOnlyCalls == readOnly).SelectMany(r => r.ErrorCodes).Distinct(StringComparer.Ordinal).ToList();
+            rules.AddRange(PatternPacker.Pack(ErrorCodeClauses(table, readOnly, everyCallSources), Refused, PatternSize.EncodedLength, budget)
+                .Select(g => new CloudTrailRuleSpec(AwsSources, ApiCallDetailType, Excluding(PatternPacker.Detail(g), refusals), readOnly,
+                    new Dictionary<string, IReadOnlyList<string>>(), ErrorCodes: codes)));
+
             foreach (var rule in everyCall.Where(r => r.ReadOnlyCalls == readOnly))
             {
                 var detail = new Dictionary<string, object> { ["userIdentity"] = new Dictionary<string, object> { ["type"] = rule.UserIdentityTypes.Cast<object>().ToArray() } };
@@ -111,6 +119,16 @@ internal static class CloudTrailPatterns
         return result;
     }
 
+    private static Dictionary<string, object> With(this Dictionary<string, object> clause, Dictionary<string, object> filter)
+    {
+        foreach (var (key, value) in filter)
+        {
+            clause[key] = value;
+        }
+
+        return clause;
+    }
+
     public static Dictionary<string, object> WholePattern(object source, string detailType, Dictionary<string, object> detail) => new()
     {
         ["source"] = source,
@@ -119,21 +137,136 @@ internal static class CloudTrailPatterns
     };
 
     private static List<Dictionary<string, object>> Clauses(
-        RiskTable table, Func<string, bool> includeSource, bool readOnly, int budget, Func<Dictionary<string, object>, object> whole)
+        RiskTable table, Func<string, bool> includeSource, bool readOnly, int budget, Func<Dictionary<string, object>, object> wholePattern)
     {
-        // An eventName covered by any read-only rule goes to the read-only rules: their state delivers write calls too.
-        var readOnlyNames = table.Rules
-            .Where(r => r.Kind == RuleKind.CloudTrail && r.ReadOnlyCalls && r.EventSource is not null)
-            .SelectMany(r => r.EventNames.Select(n => (r.EventSource!, n)))
-            .ToHashSet();
+        var readOnlyNames = ReadOnlyNames(table);
+        var narrowed = NarrowedNames(table);
+        var refusals = RefusalsCountedElsewhere(table, readOnly);
         var clauses = new List<Dictionary<string, object>>();
         foreach (var (eventSource, names) in TableEventNames(table).Where(p => includeSource(p.Key)))
         {
             var selected = names.Where(n => readOnlyNames.Contains((eventSource, n)) == readOnly).ToList();
-            if (selected.Count > 0)
+            var whole = selected.Where(n => !narrowed.ContainsKey((eventSource, n))).ToList();
+            if (whole.Count > 0)
             {
-                clauses.AddRange(Split(eventSource, selected, whole, budget));
+                clauses.AddRange(Split(eventSource, whole, wholePattern, budget));
             }
+
+            foreach (var name in selected.Where(n => narrowed.ContainsKey((eventSource, n))))
+            {
+                foreach (var filter in narrowed[(eventSource, name)])
+                {
+                    var clause = new Dictionary<string, object>(Clause(eventSource, [name])).With(filter);
+                    if (refusals.Codes.Length == 0)
+                    {
+                        clauses.Add(clause);
+                        continue;
+                    }
+
+                    // A call of this name refused with a counted code reaches the function through the refused-call
+                    // clauses whatever the filter says (they no longer leave this name out); here only the rest, so
+                    // it arrives once. The identities those clauses leave out (the root user) keep theirs here.
+                    clauses.Add(new Dictionary<string, object>(clause) { ["errorCode"] = new object[] { new Dictionary<string, object> { ["exists"] = false } } });
+                    clauses.Add(new Dictionary<string, object>(clause) { ["errorCode"] = new object[] { new Dictionary<string, object> { ["anything-but"] = refusals.Codes } } });
+                    if (refusals.IdentityTypes.Length > 0)
+                    {
+                        clauses.Add(new Dictionary<string, object>(clause)
+                        {
+                            ["errorCode"] = refusals.Codes,
+                            ["userIdentity"] = new Dictionary<string, object> { ["type"] = refusals.IdentityTypes },
+                        });
+                    }
+                }
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>
+    /// The eventNames only threshold rules cover, each of whose 'when' is an exact EventBridge filter: those names are
+    /// delivered only when one of the filters holds (GetParameter only WithDecryption true).
+    /// </summary>
+    private static Dictionary<(string Source, string Name), List<Dictionary<string, object>>> NarrowedNames(RiskTable table)
+    {
+        var result = new Dictionary<(string, string), List<Dictionary<string, object>>>();
+        var pairs = table.Rules.Where(r => r.Kind == RuleKind.CloudTrail && r.EventSource is not null)
+            .SelectMany(r => r.EventNames.Select(n => (Key: (r.EventSource!, n), Rule: r)))
+            .GroupBy(p => p.Key);
+        foreach (var pair in pairs)
+        {
+            var filters = pair.Select(p => p.Rule.Threshold is null ? null : ConditionPatterns.Filter(p.Rule.When)).ToList();
+            if (filters.TrueForAll(f => f is not null))
+            {
+                result[pair.Key] = [.. filters.Select(f => f!)];
+            }
+        }
+
+        return result;
+    }
+
+    // An eventName covered by any read-only rule goes to the read-only rules: their state delivers write calls too.
+    private static HashSet<(string Source, string Name)> ReadOnlyNames(RiskTable table) => table.Rules
+        .Where(r => r.Kind == RuleKind.CloudTrail && r.ReadOnlyCalls && r.EventSource is not null)
+        .SelectMany(r => r.EventNames.Select(n => (r.EventSource!, n)))
+        .ToHashSet();
+
+    /// <summary>
+    /// The errorCodes whose refused calls of a narrowed name (in rules of state <paramref name="readOnly"/>) the
+    /// refused-call clauses deliver instead, and the identity types those clauses leave out. A refused-call rule in the
+    /// all-management-events state receives every call; one in the default state only write calls, so it takes over
+    /// only from narrowed names in the default state.
+    /// </summary>
+    private static (object[] Codes, object[] IdentityTypes) RefusalsCountedElsewhere(RiskTable table, bool readOnly)
+    {
+        var codes = table.ThresholdRules.Where(r => r.EventNames.Count == 0 && r.ErrorCodes.Count > 0 && (r.ReadOnlyCalls || !readOnly))
+            .SelectMany(r => r.ErrorCodes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object>().ToArray();
+        var left = readOnly
+            ? table.Rules.Where(r => r.CoversEveryCall).SelectMany(r => r.UserIdentityTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object>().ToArray()
+            : [];
+        return (codes, codes.Length == 0 ? [] : left);
+    }
+
+    /// <summary>
+    /// Clauses for the threshold rules that count refused calls whatever their name (errorCodes, no eventNames): per
+    /// eventSource the table covers, its calls with those codes and a name no rule delivers already ("anything-but"),
+    /// and every other eventSource's; so each refused call reaches the function once.
+    /// </summary>
+    private static List<Dictionary<string, object>> ErrorCodeClauses(RiskTable table, bool readOnly, IReadOnlyList<string>? onlySources)
+    {
+        var codes = table.ThresholdRules.Where(r => r.EventNames.Count == 0 && r.ReadOnlyCalls == readOnly)
+            .SelectMany(r => r.ErrorCodes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object>().ToArray();
+        if (codes.Length == 0)
+        {
+            return [];
+        }
+
+        var covered = TableEventNames(table).Where(p => p.Key != SignInEventSource && (onlySources is null || onlySources.Contains(p.Key))).ToList();
+        // A narrowed name is delivered only when its filter holds: its refused calls come through here, unless the
+        // narrowed clause's state receives calls this rule's state does not (RefusalsCountedElsewhere).
+        var narrowed = NarrowedNames(table);
+        var readOnlyNames = ReadOnlyNames(table);
+        var clauses = new List<Dictionary<string, object>>();
+        foreach (var (source, names) in covered)
+        {
+            var delivered = names.Where(n => !narrowed.ContainsKey((source, n)) || (!readOnly && readOnlyNames.Contains((source, n)))).Cast<object>().ToArray();
+            var clause = new Dictionary<string, object> { ["eventSource"] = new object[] { source } };
+            if (delivered.Length > 0)
+            {
+                clause["eventName"] = new object[] { new Dictionary<string, object> { ["anything-but"] = delivered } };
+            }
+
+            clause["errorCode"] = codes;
+            clauses.Add(clause);
+        }
+
+        // Every other eventSource: all of them in a region's own rules, the remaining global ones in a forwarder's.
+        object others = onlySources is null
+            ? new object[] { new Dictionary<string, object> { ["anything-but"] = covered.Select(p => p.Key).Cast<object>().ToArray() } }
+            : onlySources.Where(source => covered.TrueForAll(p => p.Key != source)).Cast<object>().ToArray();
+        if (others is not object[] { Length: 0 })
+        {
+            clauses.Add(new Dictionary<string, object> { ["eventSource"] = others, ["errorCode"] = codes });
         }
 
         return clauses;
@@ -185,7 +318,8 @@ internal static class CloudTrailPatterns
         {
             var eventSource = (string)((object[])clause["eventSource"])[0];
             var list = ((object[])clause["eventName"]).Cast<string>();
-            names[eventSource] = names.TryGetValue(eventSource, out var existing) ? [.. existing, .. list] : [.. list];
+            // A narrowed name comes in several clauses (one per errorCode alternative): listed once.
+            names[eventSource] = names.TryGetValue(eventSource, out var existing) ? [.. existing.Union(list, StringComparer.Ordinal)] : [.. list.Distinct(StringComparer.Ordinal)];
         }
 
         return new CloudTrailRuleSpec(source, detailType, Excluding(PatternPacker.Detail(clauses), excluded), readOnly, names);

@@ -143,6 +143,100 @@ public sealed class DynamoDbAlertLedger : IAlertLedger
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One UpdateItem adds the member to a string set only if it is absent and the set is below the cap: the set's
+    /// size is the count, so each added member yields a count no other caller sees (the one that reaches N is the
+    /// only crossing), and a retried event finds its member already there. A conditional failure (already counted,
+    /// or full) costs a consistent read to return the window as it is.
+    /// </remarks>
+    public async ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // At most two rounds: a window whose retention has passed (TTL deletes days late) is removed, then counted anew.
+        for (var round = 0; ; round++)
+        {
+            try
+            {
+                var response = await _client.UpdateItemAsync(
+                    new UpdateItemRequest
+                    {
+                        TableName = _tableName,
+                        Key = KeyOf(request.Key),
+                        UpdateExpression = "ADD #members :member SET #expiresAt = if_not_exists(#expiresAt, :ttl)",
+                        ConditionExpression = "(attribute_not_exists(#members) OR (NOT contains(#members, :text) AND size(#members) < :cap)) "
+                            + "AND (attribute_not_exists(#expiresAt) OR #expiresAt > :nowSeconds)",
+                        ExpressionAttributeNames = Names(A.Members, A.ExpiresAt),
+                        ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                        {
+                            [":member"] = new() { SS = [request.Member] },
+                            [":text"] = new() { S = request.Member },
+                            [":cap"] = Number(request.Cap),
+                            [":ttl"] = Number(request.RetainUntil.ToUnixTimeSeconds()),
+                            [":nowSeconds"] = Number(request.Now.ToUnixTimeSeconds()),
+                        },
+                        ReturnValues = ReturnValue.ALL_NEW,
+                    },
+                    cancellationToken);
+                var members = MembersOf(response.Attributes ?? []);
+                return new CountResult(members.Count, Added: true, members);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                var item = await GetAsync(request.Key, cancellationToken);
+                if (round == 0 && NumberOf(item, A.ExpiresAt) is { } expiresAt && expiresAt <= request.Now.ToUnixTimeSeconds())
+                {
+                    await DeleteExpiredAsync(request.Key, expiresAt, cancellationToken);
+                    continue;
+                }
+
+                var members = MembersOf(item);
+                return new CountResult(members.Count, Added: false, members);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> ReadCountAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MembersOf(await ReadWindowAsync(key, now, cancellationToken)).Count;
+
+    private async ValueTask<Dictionary<string, AttributeValue>> ReadWindowAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(key, cancellationToken);
+        // TTL deletes days late: a window past its retention counts as gone, as in the in-memory ledger.
+        return (NumberOf(item, A.ExpiresAt) ?? long.MaxValue) > now.ToUnixTimeSeconds() ? item : [];
+    }
+
+    private async ValueTask<Dictionary<string, AttributeValue>> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(new GetItemRequest { TableName = _tableName, Key = KeyOf(key), ConsistentRead = true }, cancellationToken);
+        return response.IsItemSet ? response.Item : [];
+    }
+
+    private async ValueTask DeleteExpiredAsync(string key, long expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.DeleteItemAsync(
+                new DeleteItemRequest
+                {
+                    TableName = _tableName,
+                    Key = KeyOf(key),
+                    ConditionExpression = "#expiresAt = :expiresAt",
+                    ExpressionAttributeNames = Names(A.ExpiresAt),
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":expiresAt"] = Number(expiresAt) },
+                },
+                cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Another caller removed it (and may have started the new window): the next round counts into that.
+        }
+    }
+
+    private static List<string> MembersOf(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(A.Members, out var value) && value.SS is { } set ? [.. set.Order(StringComparer.Ordinal)] : [];
+
     private async ValueTask<LedgerClaim> TakeOverAsync(
         ClaimRequest request, string mine, string? holder, bool expired, long seenBefore, CancellationToken cancellationToken)
     {

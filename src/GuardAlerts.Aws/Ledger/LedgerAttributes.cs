@@ -30,6 +30,9 @@ internal static class LedgerAttributes
     /// <summary>(S) the SNS message id.</summary>
     public const string MessageId = "messageId";
 
+    /// <summary>(SS) a threshold window's members: events (time and id hash) or the distinct values it counts.</summary>
+    public const string Members = "members";
+
     public const string Pending = "pending";
     public const string Sent = "sent";
 }

@@ -6,8 +6,8 @@ using GuardAlerts.Core.Rules;
 namespace GuardAlerts.Cli.Coverage;
 
 /// <summary>
-/// Reads docs/coverage.json and checks it against the risk table: every rule it names must exist, a threshold rule
-/// id starts with "threshold-", and each technique says which rules alert or why none does.
+/// Reads docs/coverage.json and checks it against the risk table: every rule it names must exist (a threshold rule
+/// too, and its id starts with "threshold-"), and each technique says which rules alert or why none does.
 /// </summary>
 internal static class CoverageCatalogLoader
 {
@@ -45,6 +45,10 @@ internal static class CoverageCatalogLoader
                 if (threshold is not null && !threshold.StartsWith(ThresholdPrefix, StringComparison.Ordinal))
                 {
                     errors.Add(new ConfigError(file, id, "threshold", $"'{threshold}' does not start with {ThresholdPrefix}"));
+                }
+                else if (threshold is not null && !ruleIds.Contains(threshold))
+                {
+                    errors.Add(new ConfigError(file, id, "threshold", $"'{threshold}' is not a threshold rule of the risk table"));
                 }
 
                 if (rules.Count == 0 && threshold is null && notCovered is null)

@@ -42,7 +42,7 @@ internal static class CoverageDocument
         var covered = catalog.Techniques.Count(t => t.NotCovered is null && t.Rules.Count > 0);
         var thresholdOnly = catalog.Techniques.Count(t => t.NotCovered is null && t.Rules.Count == 0 && t.Threshold is not null);
         Line(md, $"- Stratus Red Team AWS techniques: {catalog.Techniques.Count}; {covered} alert through the rules below, "
-            + $"{thresholdOnly} only through threshold rules (built separately), {catalog.Techniques.Count - covered - thresholdOnly} not covered (and why).");
+            + $"{thresholdOnly} only through threshold rules (counting rules), {catalog.Techniques.Count - covered - thresholdOnly} not covered (and why).");
         Line(md);
         Line(md, "| ATT&CK tactic | rules |");
         Line(md, "|---|---|");
@@ -77,7 +77,7 @@ internal static class CoverageDocument
     {
         Line(md, "## Stratus Red Team AWS techniques");
         Line(md);
-        Line(md, "Which rules alert when each [Stratus Red Team](https://stratus-red-team.cloud/attack-techniques/AWS/) technique is detonated. Threshold rules (ids `threshold-*`) count events and are built separately.");
+        Line(md, "Which rules alert when each [Stratus Red Team](https://stratus-red-team.cloud/attack-techniques/AWS/) technique is detonated. Threshold rules (ids `threshold-*`) count events over a window and alert when a count crosses; those on read-only calls are deployed with `-c countReadOnlyCalls=true` ([deploy.md](deploy.md#threshold-rules-what-they-cost)).");
         Line(md);
         Line(md, "| tactic | technique | alerts through | notes |");
         Line(md, "|---|---|---|---|");
@@ -140,8 +140,14 @@ internal static class CoverageDocument
             return $"every call by {string.Join(", ", rule.UserIdentityTypes)}, any eventSource";
         }
 
+        if (rule.EventNames.Count == 0 && rule.ErrorCodes.Count > 0)
+        {
+            return $"every call refused with {string.Join(", ", rule.ErrorCodes)}, any eventSource";
+        }
+
         var who = rule.UserIdentityTypes.Count > 0 ? $" (by {string.Join(", ", rule.UserIdentityTypes)})" : "";
-        return $"`{rule.EventSource}`: {string.Join(", ", rule.EventNames)}{who}";
+        var counts = rule.Threshold is { } t ? $" (counts: {t.Count} within {t.Window.TotalMinutes} minutes per {string.Join(", ", t.GroupBy)})" : "";
+        return $"`{rule.EventSource}`: {string.Join(", ", rule.EventNames)}{who}{counts}";
     }
 
     private static string TechniqueLink(string id) =>

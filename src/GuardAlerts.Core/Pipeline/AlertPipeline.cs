@@ -8,6 +8,7 @@ using GuardAlerts.Core.Policy;
 using GuardAlerts.Core.Rendering;
 using GuardAlerts.Core.ReplayFastPath;
 using GuardAlerts.Core.Rules;
+using GuardAlerts.Core.Thresholds;
 
 namespace GuardAlerts.Core.Pipeline;
 
@@ -34,6 +35,11 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         }
 
         var decision = await DecideAsync(e, parsed, cancellationToken).ConfigureAwait(false);
+        if (e is CloudTrailEvent ct && policy.RiskTable.MatchThresholds(e) is { Count: > 0 } counting)
+        {
+            decision = await CountAsync(ct, decision, counting, cancellationToken).ConfigureAwait(false);
+        }
+
         // Text read as U+FFFD is said wherever the decision is shown (the alert renders it from the event itself).
         return e.RepairedText is { } repaired
             ? decision with { Reason = decision.Reason is null ? repaired.Note : $"{decision.Reason}; {repaired.Note}" }
@@ -90,6 +96,12 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         Decision decided, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = DedupKeyBuilder.Build(e, match, actor, severity);
+        return await PublishAsync(e, actor, match, severity, exemptionNote, decided, key, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Decision> PublishAsync(SecurityEvent e, Actor actor, RuleMatch match, Severity severity, string? exemptionNote,
+        Decision decided, DedupKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         decided = decided with { DedupKey = key.Value };
         var claim = await ledger.ClaimAsync(new ClaimRequest(key.Value, now, now + key.Retention), cancellationToken).ConfigureAwait(false);
         if (claim.Status == ClaimStatus.Duplicate)
@@ -126,6 +138,81 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
 
         return decided with { Outcome = Outcome.Alert, Alert = alert, MessageId = messageId, SeenCount = claim.SeenCount, Reason = reason };
     }
+
+    /// <summary>
+    /// Counts the event for every threshold rule that matches it and publishes each crossing (claim, publish,
+    /// confirm, like any alert). An event an exemption suppresses is not counted: an exemption says its principal's
+    /// (or account's) activity is expected, and counting it would alert on that activity anyway. A downgrade counts
+    /// it and lowers the crossing alert it causes. The event's line shows the crossing's alert when the event itself
+    /// did not alert; <see cref="Decision.Thresholds"/> holds every rule's result.
+    /// </summary>
+    private async ValueTask<Decision> CountAsync(CloudTrailEvent e, Decision decision, IReadOnlyList<RiskRule> rules, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var actor = decision.Actor ?? _attributor.Attribute(e);
+        var exemption = e.RepairedText is { TouchesIdentity: true } ? null : policy.Exemptions.Find(e, actor, now);
+        var results = new List<ThresholdDecision>();
+        foreach (var rule in rules)
+        {
+            if (exemption is { Action: ExemptionAction.Suppress })
+            {
+                results.Add(new ThresholdDecision(rule.Id, Outcome.Exempted, 0, null, $"not counted: suppressed by exemption '{exemption.Id}'"));
+                continue;
+            }
+
+            var (count, crossings) = await ThresholdCounter.CountAsync(rule, e, actor, ledger, now, cancellationToken).ConfigureAwait(false);
+            if (crossings.Count == 0)
+            {
+                results.Add(new ThresholdDecision(rule.Id, Outcome.Ignored, count, null, $"counted: {count} of {rule.Threshold!.Count} {rule.Threshold.Counted} within {rule.Threshold.Window.TotalMinutes} minutes"));
+                continue;
+            }
+
+            foreach (var crossing in crossings)
+            {
+                results.Add(await PublishCrossingAsync(e, actor, crossing, exemption, decision, now, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var crossed = results.Find(r => r.Outcome == Outcome.Alert);
+        if (crossed?.Alert is not { } alert || decision.Outcome == Outcome.Alert)
+        {
+            return decision with
+            {
+                Thresholds = results,
+                Reason = crossed is null || decision.Outcome != Outcome.Alert ? decision.Reason : Join(decision.Reason, $"also {crossed.RuleId}: {crossed.Reason}"),
+            };
+        }
+
+        return alert with { Thresholds = results, Reason = Join(alert.Reason, $"the event itself: {decision.Outcome.ToString().ToLowerInvariant()}{(decision.RuleId is null ? "" : $" ({decision.RuleId})")}") };
+    }
+
+    private async ValueTask<ThresholdDecision> PublishCrossingAsync(CloudTrailEvent e, Actor actor, ThresholdCrossing crossing, Exemption? exemption,
+        Decision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rule = crossing.Rule;
+        var severity = rule.Severity ?? Severity.Medium;
+        var decided = decision with { Outcome = Outcome.Ignored, RuleId = rule.Id, Severity = severity, ExemptionId = null, DedupKey = crossing.Key.Value, Alert = null, MessageId = null, SeenCount = null, ClaimPending = false, Reason = crossing.Description };
+        string? exemptionNote = null;
+        if (exemption is { Action: ExemptionAction.Downgrade })
+        {
+            severity = severity.Lower();
+            exemptionNote = $"downgraded from {(rule.Severity ?? Severity.Medium).Name()} to {severity.Name()} by exemption '{exemption.Id}' (owner {exemption.Owner}, expires {exemption.Expires:yyyy-MM-dd}): {exemption.Reason}";
+            decided = decided with { Severity = severity, ExemptionId = exemption.Id };
+        }
+
+        if (severity < policy.RiskTable.MinimumSeverity)
+        {
+            return new ThresholdDecision(rule.Id, Outcome.Ignored, crossing.Count, crossing.Key.Value,
+                $"{crossing.Description}; severity {severity.Name()} is below the minimum {policy.RiskTable.MinimumSeverity.Name()}");
+        }
+
+        var match = new RuleMatch(rule, severity, [crossing.Description]);
+        var published = await PublishAsync(e, actor, match, severity, exemptionNote, decided, crossing.Key, now, cancellationToken).ConfigureAwait(false);
+        var reason = Join(crossing.Description, published.Reason);
+        return new ThresholdDecision(rule.Id, published.Outcome, crossing.Count, crossing.Key.Value, reason, published with { Reason = reason });
+    }
+
+    private static string Join(string? first, string? second) => first is null ? second ?? "" : second is null ? first : $"{first}; {second}";
 
     private async ValueTask ReleaseQuietlyAsync(LedgerClaim claim)
     {

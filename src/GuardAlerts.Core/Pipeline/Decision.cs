@@ -2,6 +2,7 @@ using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Rendering;
+using GuardAlerts.Core.Thresholds;
 
 namespace GuardAlerts.Core.Pipeline;
 
@@ -34,6 +35,9 @@ public sealed record Decision
 
     /// <summary>Why the event was ignored, exempted, a duplicate or rejected; notes for an alert.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>What each threshold rule that counts this event did with it (empty when none does).</summary>
+    public IReadOnlyList<ThresholdDecision> Thresholds { get; init; } = [];
 
     internal static Decision From(ParsedEvent parsed, Outcome outcome, string? reason) => new()
     {

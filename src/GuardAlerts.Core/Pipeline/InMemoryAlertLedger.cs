@@ -2,11 +2,13 @@ namespace GuardAlerts.Core.Pipeline;
 
 /// <summary>
 /// The ledger in memory, for replays and tests: the same contract as the DynamoDB ledger (claims, leases,
-/// retention, seen counts), within one process.
+/// retention, seen counts, threshold windows), within one process. Windows are kept until their retention passes
+/// (by the injected clock), so a replay's memory grows with the windows of one retention, each bounded by its cap.
 /// </summary>
 public sealed class InMemoryAlertLedger : IAlertLedger
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeSpan _lease;
     private long _nextClaim;
@@ -68,6 +70,34 @@ public sealed class InMemoryAlertLedger : IAlertLedger
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_windows.TryGetValue(request.Key, out var window) || window.RetainUntil <= request.Now)
+            {
+                _windows[request.Key] = window = new Window(request.RetainUntil);
+            }
+
+            var added = window.Members.Count < request.Cap && window.Members.Add(request.Member);
+            return ValueTask.FromResult(new CountResult(window.Members.Count, added, [.. window.Members.Order(StringComparer.Ordinal)]));
+        }
+    }
+
+    public ValueTask<long> ReadCountAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_windows.TryGetValue(key, out var window) && window.RetainUntil > now ? (long)window.Members.Count : 0L);
+        }
+    }
+
+    private sealed class Window(DateTimeOffset retainUntil)
+    {
+        public DateTimeOffset RetainUntil { get; } = retainUntil;
+        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class Entry(string claimId, DateTimeOffset leaseUntil, DateTimeOffset retainUntil)

@@ -42,7 +42,7 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
     [
         (CloudTrailFields.EventId, Field.EventId), (CloudTrailFields.EventName, Field.EventName), (CloudTrailFields.EventTime, Field.EventTime),
         (CloudTrailFields.AwsRegion, Field.Region), (CloudTrailFields.EventSource, Field.EventSource), (CloudTrailFields.UserIdentity, Field.Identity),
-        (CloudTrailFields.RecipientAccountId, Field.Account), (EventParser.LogFileRecords, Field.NotARecord),
+        (CloudTrailFields.RecipientAccountId, Field.Account), (CloudTrailFields.ErrorCode, Field.ErrorCode), (EventParser.LogFileRecords, Field.NotARecord),
         .. EventParser.EnvelopeNames.Select(n => (n, Field.NotARecord)),
     ]);
 
@@ -53,6 +53,8 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
     // userIdentity types the fast path leaves to the full pipeline: a rule covers every call of them (the root user),
     // or attribution names them from the request.
     private readonly byte[][] _fullParseTypes;
+    // errorCodes a threshold rule counts whatever the eventName (AccessDenied): such a record may be counted.
+    private readonly byte[][] _countedErrorCodes;
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     // Property names of the objects open at each depth, for the duplicate check: (packed bytes, offset, length).
@@ -72,6 +74,7 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
         _table = table;
         _sink = sink;
         _fullParseTypes = [.. table.EveryCallIdentityTypes.Concat(CloudTrailActors.TypesNamedFromRequest).Select(t => Encoding.UTF8.GetBytes(t))];
+        _countedErrorCodes = [.. table.ThresholdErrorCodes.Select(c => Encoding.UTF8.GetBytes(c))];
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -95,6 +98,7 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
         Account,
         Identity,
         IdentityType,
+        ErrorCode,
         NotARecord,
     }
 
@@ -271,6 +275,13 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
                                     }
 
                                     break;
+                                case Field.ErrorCode:
+                                    if (AnyEquals(_countedErrorCodes, reader.ValueSpan))
+                                    {
+                                        return SkimStatus.FullParse;
+                                    }
+
+                                    break;
                                 case Field.EventSource: break;
                                 default: return SkimStatus.FullParse;
                             }
@@ -325,11 +336,13 @@ public sealed class UnmatchedRecordFilter : IRecordSkipper
         return SkimStatus.Skipped;
     }
 
-    private bool IsFullParseType(ReadOnlySpan<byte> type)
+    private bool IsFullParseType(ReadOnlySpan<byte> type) => AnyEquals(_fullParseTypes, type);
+
+    private static bool AnyEquals(byte[][] candidates, ReadOnlySpan<byte> value)
     {
-        foreach (var covered in _fullParseTypes)
+        foreach (var candidate in candidates)
         {
-            if (type.SequenceEqual(covered))
+            if (value.SequenceEqual(candidate))
             {
                 return true;
             }

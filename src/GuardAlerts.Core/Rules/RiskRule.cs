@@ -1,3 +1,5 @@
+using GuardAlerts.Core.Thresholds;
+
 namespace GuardAlerts.Core.Rules;
 
 /// <summary>One entry of the risk table: what it matches, how severe, why it matters and what to do next.</summary>
@@ -22,7 +24,7 @@ public sealed record RiskRule
     /// A CloudTrail entry without eventNames that covers every call of its <see cref="UserIdentityTypes"/>. It rates
     /// a call no other entry matches, and is the floor under the entry that does (that entry still names the event).
     /// </summary>
-    public bool CoversEveryCall => Kind == RuleKind.CloudTrail && EventNames.Count == 0 && UserIdentityTypes.Count > 0;
+    public bool CoversEveryCall => Kind == RuleKind.CloudTrail && Threshold is null && EventNames.Count == 0 && UserIdentityTypes.Count > 0;
 
     /// <summary>GuardDuty: finding type patterns ('*' globs).</summary>
     public IReadOnlyList<string> FindingTypes { get; init; } = [];
@@ -53,6 +55,18 @@ public sealed record RiskRule
 
     /// <summary>Whether the rule covers read-only calls (the CDK rule then needs all management events).</summary>
     public bool ReadOnlyCalls { get; init; }
+
+    /// <summary>
+    /// A threshold (counting) rule: it never decides an event on its own, it counts the events it matches and alerts
+    /// when a count crosses (rule ids start with <c>threshold-</c>).
+    /// </summary>
+    public ThresholdSpec? Threshold { get; init; }
+
+    /// <summary>
+    /// CloudTrail threshold rules: the errorCodes counted (AccessDenied...). Without eventNames the rule counts every
+    /// call that failed with one of them, whatever its eventName.
+    /// </summary>
+    public IReadOnlyList<string> ErrorCodes { get; init; } = [];
 
     /// <summary>The MITRE ATT&amp;CK tactics and techniques the rule detects (null when the table does not say).</summary>
     public MitreMapping? Mitre { get; init; }

@@ -1,5 +1,6 @@
 using GuardAlerts.Core.Events;
 using GuardAlerts.Core.Kinds;
+using GuardAlerts.Core.Kinds.CloudTrail;
 
 namespace GuardAlerts.Core.Rules;
 
@@ -12,6 +13,9 @@ public sealed class RiskTable
     private readonly Dictionary<string, List<RiskRule>> _byEventName = new(StringComparer.Ordinal);
     private readonly List<RiskRule> _everyCall = [];
     private readonly List<RiskRule> _guardDuty = [];
+    private readonly List<RiskRule> _thresholds = [];
+    private readonly HashSet<string> _thresholdNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _thresholdErrorCodes = new(StringComparer.Ordinal);
 
     public RiskTable(IReadOnlyList<RiskRule> rules, Severity minimumSeverity, int lowerFailedCallsBy)
     {
@@ -23,6 +27,19 @@ public sealed class RiskTable
             if (rule.Kind == RuleKind.GuardDuty)
             {
                 _guardDuty.Add(rule);
+                continue;
+            }
+
+            if (rule.Threshold is not null)
+            {
+                // Counting rules never decide an event: the first-match rules do, and every threshold rule counts.
+                _thresholds.Add(rule);
+                _thresholdNames.UnionWith(rule.EventNames);
+                if (rule.EventNames.Count == 0)
+                {
+                    _thresholdErrorCodes.UnionWith(rule.ErrorCodes);
+                }
+
                 continue;
             }
 
@@ -52,11 +69,30 @@ public sealed class RiskTable
     /// <summary>Levels to lower a CloudTrail call that failed (errorCode set): an attempt, nothing changed.</summary>
     public int LowerFailedCallsBy { get; }
 
-    /// <summary>Every eventName some rule covers: events outside this set can never alert.</summary>
-    public IReadOnlyCollection<string> EventNames => _byEventName.Keys;
+    /// <summary>Every eventName some rule covers (threshold rules included): events outside this set can never alert.</summary>
+    public IReadOnlyCollection<string> EventNames => [.. _byEventName.Keys.Union(_thresholdNames, StringComparer.Ordinal)];
 
-    /// <summary>Whether a CloudTrail eventName can match any rule by its name (a cheap pre-filter; see also <see cref="CoversIdentityType"/>).</summary>
-    public bool CoversEventName(string eventName) => _byEventName.ContainsKey(eventName);
+    /// <summary>
+    /// Whether a CloudTrail eventName can match any rule, or be counted by a threshold rule, by its name (a cheap
+    /// pre-filter; see also <see cref="CoversIdentityType"/> and <see cref="CountsErrorCode"/>).
+    /// </summary>
+    public bool CoversEventName(string eventName) => _byEventName.ContainsKey(eventName) || _thresholdNames.Contains(eventName);
+
+    /// <summary>The threshold (counting) rules, in file order.</summary>
+    public IReadOnlyList<RiskRule> ThresholdRules => _thresholds;
+
+    /// <summary>
+    /// The errorCodes some threshold rule counts whatever the eventName (AccessDenied): a record failing with one
+    /// can be counted, so no pre-filter may skip it.
+    /// </summary>
+    public IReadOnlyCollection<string> ThresholdErrorCodes => _thresholdErrorCodes;
+
+    /// <summary>Whether a call failing with this errorCode can be counted by a threshold rule whatever its eventName.</summary>
+    public bool CountsErrorCode(string errorCode) => _thresholdErrorCodes.Contains(errorCode);
+
+    /// <summary>The threshold rules that count this event (eventSource, eventNames, errorCodes, identity types and 'when').</summary>
+    public IReadOnlyList<RiskRule> MatchThresholds(SecurityEvent e) =>
+        _thresholds.Count > 0 && e is CloudTrailEvent ct ? CloudTrailRuleMatcher.MatchThresholds(_thresholds, ct) : [];
 
     /// <summary>
     /// The userIdentity types some rule covers every call of (a rule with userIdentityTypes and no eventNames): a

@@ -21,7 +21,7 @@ public static class RiskTableLoader
     private static readonly string[] RuleFields =
     [
         "id", "kind", "eventSource", "eventNames", "userIdentityTypes", "findingTypes", "when", "severity", "raise", "title", "why", "next",
-        "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics",
+        "references", "dedupWindowMinutes", "target", "readOnly", "mitre", "specifics", "threshold", "errorCodes",
     ];
 
     private static readonly string[] RaiseFields = ["when", "by", "because"];
@@ -155,7 +155,27 @@ public static class RiskTableLoader
         var findingTypes = StringList(e, "findingTypes", file, id, errors) ?? [];
         var identityTypes = IdentityTypes(e, file, id, errors);
         string? eventSource = null;
-        if (kind == CloudTrailKind && eventNames.Count == 0 && identityTypes.Count > 0)
+        var errorCodes = StringList(e, "errorCodes", file, id, errors) ?? [];
+        var threshold = ThresholdLoader.Parse(e, kind == CloudTrailKind, file, id, errors);
+        if (threshold is null && errorCodes.Count > 0)
+        {
+            errors.Add(new ConfigError(file, id, "errorCodes", "applies to threshold rules only (a 'threshold' object)"));
+        }
+
+        if (threshold is not null && eventNames.Count == 0)
+        {
+            // Counting every failed call, whatever it was: no eventSource narrows it, the errorCodes do.
+            if (errorCodes.Count == 0)
+            {
+                errors.Add(new ConfigError(file, id, "eventNames", "a threshold rule needs eventNames (with eventSource), or errorCodes to count every call failing with them"));
+            }
+
+            if (JsonRead.Prop(e, "eventSource") is not null)
+            {
+                errors.Add(new ConfigError(file, id, "eventSource", "a threshold rule without eventNames counts calls of every eventSource: remove eventSource, or list eventNames"));
+            }
+        }
+        else if (kind == CloudTrailKind && eventNames.Count == 0 && identityTypes.Count > 0)
         {
             // Every call of these identities: naming one service would hide the others.
             if (JsonRead.Prop(e, "eventSource") is not null)
@@ -243,6 +263,8 @@ public static class RiskTableLoader
             ReadOnlyCalls = JsonRead.Bool(e, "readOnly") == true,
             Mitre = mitre,
             Specifics = specifics,
+            Threshold = threshold,
+            ErrorCodes = errorCodes,
         };
     }
 

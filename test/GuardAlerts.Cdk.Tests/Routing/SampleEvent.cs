@@ -12,5 +12,6 @@ public sealed record SampleEvent(string Source, JsonObject Event, Decision Decis
     /// <summary>The function (its _HANDLER) that must receive it: "guardduty" or "cloudtrail".</summary>
     public string Handler => GuardAlerts.Core.Kinds.EventKinds.Of(Decision.Kind!.Value).Name;
 
-    public bool MustBeDelivered => Decision.Outcome is Outcome.Alert or Outcome.Exempted;
+    /// <summary>Alerts, exemptions, and every event a threshold rule counts (a burst is only found if each of its events arrives).</summary>
+    public bool MustBeDelivered => Decision.Outcome is Outcome.Alert or Outcome.Exempted || Decision.Thresholds.Any(t => t.Outcome != Outcome.Exempted);
 }

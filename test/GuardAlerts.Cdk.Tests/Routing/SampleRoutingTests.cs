@@ -15,7 +15,8 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 
 /// <summary>
 /// The rules the stack really generates, read by the documented EventBridge matcher: every sample event that the
-/// engine alerts on (or exempts) must reach the right function exactly once, in every region's stack.
+/// engine alerts on (or exempts), and every event a threshold rule counts (the synth deploys them all:
+/// countReadOnlyCalls=true), must reach the right function exactly once, in every region's stack.
 /// </summary>
 [Collection(CdkSynthCollection.Name)]
 public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFixture inProcess, ITestOutputHelper output)
@@ -106,6 +107,35 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
     }
 
     /// <summary>
+    /// A refused call is counted by the refused-call burst rule whatever its name. The names only a threshold rule
+    /// covers are delivered narrowed by that rule's 'when' (GetParameter only with decryption, DescribeInstanceAttribute
+    /// only for userData); a refused call of such a name outside the filter (an enumeration tool reading a parameter
+    /// without decryption, or an instance's type) must still reach the function once, or the burst stays uncounted.
+    /// </summary>
+    [Theory]
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/app/db-host"}""", "AccessDeniedException")]
+    [InlineData("ssm.amazonaws.com", "GetParameters", """{"names":["/app/a","/app/b"],"withDecryption":false}""", "AccessDeniedException")]
+    [InlineData("ec2.amazonaws.com", "DescribeInstanceAttribute", """{"instanceId":"i-0123456789abcdef0","attribute":"instanceType"}""", "Client.UnauthorizedOperation")]
+    [InlineData("ssm.amazonaws.com", "GetParameter", """{"name":"/app/db-password","withDecryption":true}""", "AccessDeniedException")]
+    public async Task RefusedCallOfANarrowedName_ShouldReachTheCloudTrailFunctionOnce(string eventSource, string eventName, string parameters, string errorCode)
+    {
+        const string Region = "eu-west-1";
+        var buses = SynthesizedStacks.Buses(synth);
+        var main = SynthesizedStacks.MainStack(buses, Region);
+        var cloudTrail = main.Resources("AWS::Lambda::Function").Single(f => (string?)f.Properties["Handler"] == "cloudtrail").Id;
+        var refused = ApiCall(eventSource, eventName, readOnly: true, JsonNode.Parse(parameters)!.AsObject(), Region);
+        refused["detail"]!["errorCode"] = errorCode;
+        refused["detail"]!["errorMessage"] = "User: arn:aws:iam::" + DeployedStack.Account + ":user/mallory is not authorized to perform this operation";
+        var parsed = Assert.Single(EventReader.ParseValue(Encoding.UTF8.GetBytes(refused.ToJsonString()), eventName, 1, 0)).Parsed!;
+        var decision = await new AlertPipeline(PolicyLoader.LoadEmbedded(DateTimeOffset.UtcNow), new InMemoryAlertLedger(), new RecordingPublisher(), TimeProvider.System).ProcessAsync(parsed);
+        Assert.Contains(decision.Thresholds, t => t.RuleId == "threshold-access-denied-burst");
+
+        var reached = buses.Put(refused, Region).Where(d => d.Stack == main && d.TargetId == cloudTrail).ToList();
+
+        Assert.True(reached.Count == 1, $"a refused {eventName} {parameters} ({errorCode}), counted by threshold-access-denied-burst, reached the CloudTrail function {reached.Count} times");
+    }
+
+    /// <summary>
     /// IAM is a global service: CloudTrail delivers its events to EventBridge in us-east-1 only
     /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html). A deployment whose regions
     /// leave out us-east-1 (-c regions=eu-west-1) is accepted, and its us-east-1 companion forwards only changes to
@@ -178,7 +208,8 @@ public sealed class SampleRoutingTests(CdkSynthFixture synth, InProcessStacksFix
             var app = new App(new AppProps
             {
                 Outdir = outdir,
-                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = regions },
+                // Every threshold rule deployed: the events they count must arrive once too (refused IAM calls included).
+                Context = new Dictionary<string, object> { ["alertEmails"] = CdkSynthFixture.Emails[0], ["regions"] = regions, ["countReadOnlyCalls"] = "true" },
             });
             GuardAlertsApp.AddStacks(app, DeploymentSettings.FromContext(app.Node.TryGetContext), RiskTables.Repo(), inProcess.Package, DeployedStack.Account, null);
             var assembly = app.Synth();

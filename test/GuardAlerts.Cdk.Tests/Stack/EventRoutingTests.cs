@@ -47,10 +47,18 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
         var generated = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var everyCall = new List<string>();
         var count = 0;
+        var refusals = 0;
         foreach (var rule in FunctionRules(json, "cloudtrail"))
         {
             foreach (var clause in TemplateJson.DetailClauses(rule["EventPattern"]!.AsObject()))
             {
+                if (clause["errorCode"] is not null && clause["eventName"]?[0] is not JsonValue)
+                {
+                    // Refused calls counted by a threshold rule, whatever their name (ThresholdPatternsTests reads them).
+                    refusals++;
+                    continue;
+                }
+
                 if (clause["eventSource"] is null)
                 {
                     // Every call of an identity (the root user): matched by its userIdentity type alone.
@@ -60,7 +68,9 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
 
                 var source = Assert.Single(TemplateJson.Strings(clause["eventSource"]));
                 var names = TemplateJson.Strings(clause["eventName"]);
-                count += names.Count;
+                // A narrowed name's clauses split its calls by errorCode (none, refused with a counted code, any
+                // other), so each call matches one of them: the one without an errorCode stands for them all.
+                count += clause["errorCode"] is null || clause["errorCode"]![0] is JsonObject { } only && only.ContainsKey("exists") ? names.Count : 0;
                 if (!generated.TryGetValue(source, out var set))
                 {
                     generated[source] = set = new SortedSet<string>(StringComparer.Ordinal);
@@ -80,6 +90,7 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
         // Each (source, name) once: no rule invokes the function twice for one event.
         Assert.Equal(expected.Values.Sum(v => v.Count), count);
         Assert.Equal(RiskTables.Repo().EveryCallIdentityTypes.Order(StringComparer.Ordinal), everyCall.Order(StringComparer.Ordinal));
+        Assert.True(refusals > 0, "the synth deploys the threshold rules on read-only calls (countReadOnlyCalls=true): refused calls need their rules");
     }
 
     [Fact]
@@ -135,13 +146,19 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
         // Read from the file, not through the generator: (eventSource, eventName) of the entries marked readOnly.
         var readOnlyCalls = RiskTables.RepoJson()["rules"]!.AsArray()
             .Where(r => (string?)r!["kind"] == "cloudtrail" && r["readOnly"] is JsonValue v && v.GetValue<bool>())
+            .Where(r => r!["eventNames"] is not null)
             .SelectMany(r => r!["eventNames"]!.AsArray().Select(n => ((string)r["eventSource"]!, (string)n!)))
             .ToHashSet();
+        // The refused calls a threshold rule counts whatever their name are read-only calls too (ListUsers refused).
+        var refusalsReadOnly = RiskTables.RepoJson()["rules"]!.AsArray()
+            .Any(r => r!["errorCodes"] is not null && r["eventNames"] is null && r["readOnly"] is JsonValue v && v.GetValue<bool>());
         Assert.All(FunctionRules(synth.Json("us-east-1"), "cloudtrail"), r =>
         {
-            var calls = TemplateJson.DetailClauses(r["EventPattern"]!.AsObject())
+            var clauses = TemplateJson.DetailClauses(r["EventPattern"]!.AsObject()).ToList();
+            var calls = clauses.Where(c => c["errorCode"] is null)
                 .SelectMany(c => TemplateJson.Strings(c["eventName"]).Select(n => (TemplateJson.Strings(c["eventSource"]).Single(), n)));
-            Assert.Equal(calls.Any(readOnlyCalls.Contains) ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED", (string)r["State"]!);
+            var readOnly = calls.Any(readOnlyCalls.Contains) || (refusalsReadOnly && clauses.Exists(c => c["errorCode"] is not null));
+            Assert.Equal(readOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED", (string)r["State"]!);
         });
     }
 
@@ -153,7 +170,7 @@ public sealed class EventRoutingTests(CdkSynthFixture synth, InProcessStacksFixt
             .Where(r => (string?)r["State"] == "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
             .ToList();
         var clause = Assert.Single(readOnly.SelectMany(r => TemplateJson.DetailClauses(r["EventPattern"]!.AsObject())),
-            c => TemplateJson.Strings(c["eventSource"]).Contains("s3.amazonaws.com"));
+            c => c["errorCode"] is null && TemplateJson.Strings(c["eventSource"]).Contains("s3.amazonaws.com"));
         Assert.Equal(["s3.amazonaws.com"], TemplateJson.Strings(clause["eventSource"]));
         Assert.Equal(["GetBucketPolicy", "ListBuckets"], TemplateJson.Strings(clause["eventName"]));
         // Write calls stay in rules of their own, in the default state.

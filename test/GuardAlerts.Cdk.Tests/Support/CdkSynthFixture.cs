@@ -38,7 +38,7 @@ public sealed class CdkSynthFixture : IDisposable
         {
             cli, "synth", "--no-notices", "--quiet", "--output", OutputDirectory,
             "-c", "alertEmails=" + string.Join(",", Emails), "-c", "alertPhones=" + Phone, "-c", "smsMinSeverity=Medium",
-            "-c", "createTrail=true", "-c", "regions=" + string.Join(",", Regions),
+            "-c", "createTrail=true", "-c", "regions=" + string.Join(",", Regions), "-c", "countReadOnlyCalls=true",
         })
         {
             start.ArgumentList.Add(arg);

@@ -256,5 +256,17 @@ public class AlertPipelineTests
             Calls++;
             return inner.ReleaseAsync(claim, cancellationToken);
         }
+
+        public ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.CountAsync(request, cancellationToken);
+        }
+
+        public ValueTask<long> ReadCountAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.ReadCountAsync(key, now, cancellationToken);
+        }
     }
 }

@@ -145,10 +145,11 @@ public class FastPathDecisionTests
     [Fact]
     public async Task DecideUnmatched_WhenFailedCallNamesASamlProvider_ShouldNotTakeTheProviderLikeTheFullPipeline()
     {
-        // A failed call's SAML provider was not verified by AWS: attribution leaves it out, on both paths.
+        // A failed call's SAML provider was not verified by AWS: attribution leaves it out, on both paths. (A refusal
+        // such as AccessDenied is counted by a threshold rule, so the full pipeline takes it: another failure here.)
         const string json = """
             {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:sess","arn":"arn:aws:sts::111122223333:assumed-role/app/sess","accountId":"111122223333"},
-             "eventTime":"2026-10-17T12:03:07Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","errorCode":"AccessDenied",
+             "eventTime":"2026-10-17T12:03:07Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","errorCode":"Client.RequestLimitExceeded",
              "additionalEventData":{"SamlProviderArn":"arn:aws:iam::111122223333:saml-provider/staxid"},"recipientAccountId":"111122223333"}
             """;
 

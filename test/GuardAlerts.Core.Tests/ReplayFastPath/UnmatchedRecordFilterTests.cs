@@ -82,11 +82,14 @@ public class UnmatchedRecordFilterTests
         var name = document.RootElement.GetProperty("eventName").GetString()!;
         var renamed = System.Text.RegularExpressions.Regex.Replace(json, "\"eventName\"\\s*:\\s*\"" + name + "\"", "\"eventName\":\"DescribeInstances\"");
         var type = document.RootElement.TryGetProperty("userIdentity", out var ui) && ui.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var error = document.RootElement.TryGetProperty("errorCode", out var code) ? code.GetString() : null;
 
         var (fast, full, status) = await BothAsync(renamed);
 
-        // Attribution reads requestParameters for SAML and web identity users; a rule covers every root call.
-        if (type is "SAMLUser" or "WebIdentityUser" || (type is not null && Pipeline().Policy.RiskTable.CoversIdentityType(type)))
+        // Attribution reads requestParameters for SAML and web identity users; a rule covers every root call; a
+        // threshold rule counts refused calls whatever their name.
+        if (type is "SAMLUser" or "WebIdentityUser" || (type is not null && Pipeline().Policy.RiskTable.CoversIdentityType(type))
+            || (error is not null && Pipeline().Policy.RiskTable.CountsErrorCode(error)))
         {
             Assert.Equal(SkimStatus.FullParse, status);
             return;
@@ -122,6 +125,34 @@ public class UnmatchedRecordFilterTests
         if (sample == "UpdateDetector-stax-helper-frequency.json")
         {
             Assert.Equal("Stax automation (role staxid-helper-role)", fast?.Actor?.Label);
+        }
+    }
+
+    [Theory]
+    [InlineData("GetSecretValue", null, SkimStatus.FullParse, "secretsmanager.amazonaws.com")]
+    [InlineData("DescribeTrails", "AccessDenied", SkimStatus.FullParse)]
+    [InlineData("DescribeTrails", "Client.UnauthorizedOperation", SkimStatus.FullParse)]
+    [InlineData("DescribeTrails", "ThrottlingException", SkimStatus.Skipped)]
+    [InlineData("DescribeTrails", null, SkimStatus.Skipped)]
+    public async Task TrySkip_WhenAThresholdRuleCountsTheRecord_ShouldLeaveItToTheFullPipeline(string eventName, string? errorCode, SkimStatus expected,
+        string eventSource = "cloudtrail.amazonaws.com")
+    {
+        var json = "{\"eventVersion\":\"1.11\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDA\",\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\",\"userName\":\"alice\"},"
+            + "\"eventTime\":\"2026-10-17T12:03:07Z\",\"eventSource\":\"" + eventSource + "\",\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\","
+            + "\"requestParameters\":{\"secretId\":\"s1\"}," + (errorCode is null ? "" : "\"errorCode\":\"" + errorCode + "\",")
+            + "\"sourceIPAddress\":\"198.51.100.9\",\"eventID\":\"e-counted\",\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"111122223333\"}";
+
+        var (fast, full, status) = await BothAsync(json);
+
+        Assert.Equal(expected, status);
+        Assert.Equal(Outcome.Ignored, full?.Outcome);
+        if (status == SkimStatus.Skipped)
+        {
+            Assert.Equal(full, fast);
+        }
+        else
+        {
+            Assert.NotEmpty(full!.Thresholds);
         }
     }
 

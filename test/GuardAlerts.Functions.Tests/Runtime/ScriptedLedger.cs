@@ -33,4 +33,10 @@ internal sealed class ScriptedLedger : IAlertLedger
 
     public ValueTask ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken) =>
         _inner.ReleaseAsync(claim, cancellationToken);
+
+    public ValueTask<CountResult> CountAsync(CountRequest request, CancellationToken cancellationToken) =>
+        _inner.CountAsync(request, cancellationToken);
+
+    public ValueTask<long> ReadCountAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _inner.ReadCountAsync(key, now, cancellationToken);
 }

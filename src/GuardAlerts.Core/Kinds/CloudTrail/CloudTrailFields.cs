@@ -14,6 +14,7 @@ internal static class CloudTrailFields
     public const string EventName = "eventName";
     public const string EventSource = "eventSource";
     public const string EventTime = "eventTime";
+    public const string ErrorCode = "errorCode";
 
     /// <summary>userIdentity.type.</summary>
     public const string IdentityType = "type";

@@ -48,6 +48,31 @@ internal static class CloudTrailRuleMatcher
         return new RuleMatch(rule, severity, notes);
     }
 
+    /// <summary>
+    /// The threshold rules counting this record: its eventName among theirs, or (rules without eventNames) its
+    /// errorCode among theirs; then eventSource, identity types and 'when' as for any rule.
+    /// </summary>
+    public static IReadOnlyList<RiskRule> MatchThresholds(IReadOnlyList<RiskRule> thresholds, CloudTrailEvent e)
+    {
+        if (!CloudTrailEventTypes.AreDecidedByRules(e.Record.EventType))
+        {
+            return [];
+        }
+
+        var matched = new List<RiskRule>();
+        foreach (var rule in thresholds)
+        {
+            var named = rule.EventNames.Count == 0 || rule.EventNames.Contains(e.Name, StringComparer.Ordinal);
+            var refused = rule.ErrorCodes.Count == 0 || (e.Record.ErrorCode is { } code && rule.ErrorCodes.Contains(code, StringComparer.Ordinal));
+            if (named && refused && FirstMatch([rule], e, e.Record.UserIdentity?.Type) is not null)
+            {
+                matched.Add(rule);
+            }
+        }
+
+        return matched;
+    }
+
     private static RiskRule? FirstMatch(IReadOnlyList<RiskRule> candidates, CloudTrailEvent e, string? identityType)
     {
         foreach (var rule in candidates)

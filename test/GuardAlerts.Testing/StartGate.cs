@@ -1,7 +1,7 @@
-namespace GuardAlerts.Aws.Tests.Infrastructure;
+namespace GuardAlerts.Testing;
 
 /// <summary>Starts many callers and releases them at once, so their requests really overlap.</summary>
-internal static class StartGate
+public static class StartGate
 {
     public static async Task<T[]> RunTogetherAsync<T>(int count, Func<Task<T>> action)
     {

@@ -7,13 +7,14 @@ using GuardAlerts.Core.Text;
 namespace GuardAlerts.Core.Rendering;
 
 /// <summary>
-/// Renders a decided event into subject, email, SMS and message attributes within SNS's limits: subject at most
-/// 100 printable ASCII characters starting with a letter, digit or punctuation; SMS at most 140 characters; the
+/// Renders a decided event into subject, email, SMS and message attributes within SNS's limits: subject under
+/// 100 (at most 99) printable ASCII characters starting with a letter, digit or punctuation; SMS at most 140 characters; the
 /// whole message under 256 KB however large the event.
 /// </summary>
 public static class AlertRenderer
 {
-    public const int MaxSubject = 100;
+    /// <summary>SNS Publish takes a subject "less than 100 characters long": one of exactly 100 may be refused, and the alert with it.</summary>
+    public const int MaxSubject = 99;
     public const int MaxSms = 140;
 
     /// <summary>SNS's limit is 262,144 bytes for the whole message; leave room for the JSON structure and attributes.</summary>
@@ -78,7 +79,7 @@ public static class AlertRenderer
 
     /// <summary>
     /// The subject line: "[SAMPLE] High: Title - account region - actor [from account N]", printable ASCII, at most
-    /// 100; what does not fit is dropped whole (<see cref="HeadlineFitter"/>), never cut mid-identifier.
+    /// 99 (SNS takes fewer than 100); what does not fit is dropped whole (<see cref="HeadlineFitter"/>), never cut mid-identifier.
     /// </summary>
     public static string Subject(AlertContext c, bool sample) => Subject(c, sample, SpecificsReader.Read(c.Match.Rule, c.Event));
 

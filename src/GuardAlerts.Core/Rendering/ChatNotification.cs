@@ -61,7 +61,7 @@ public static class ChatNotification
             w.WriteStartObject("metadata");
             // One thread per dedup key: a repeat of the same fact lands under the first alert, a different fact does not.
             w.WriteString("threadId", Plain(c.DedupKey, MaxItem));
-            w.WriteString("summary", subject);
+            w.WriteString("summary", Plain(subject, MaxItem));
             w.WriteString("eventType", rule.Id);
             w.WriteStartArray("relatedResources");
             foreach (var value in specifics.SelectMany(s => s.Values).Take(10))
@@ -142,10 +142,15 @@ public static class ChatNotification
 
     /// <summary>
     /// Event text as inline code: markup in it (a session named "*urgent*", a link, a mention such as "&lt;!channel&gt;")
-    /// is shown, not obeyed. Backticks would end the code span and angle brackets make Slack links and mentions.
+    /// is shown, not obeyed. Backticks would end the code span.
     /// </summary>
-    private static string Code(string text) =>
-        "`" + Plain(text, MaxItem).Replace('`', '\'').Replace('<', '\u2039').Replace('>', '\u203A') + "`";
+    private static string Code(string text) => "`" + Plain(text, MaxItem).Replace('`', '\'') + "`";
 
-    private static string Plain(string? text, int max) => TextSanitizer.ToSingleLine(text, max);
+    /// <summary>
+    /// One line for any field of the notification. Angle brackets become look-alikes everywhere, not only in code: the
+    /// summary repeats the subject and the related resources the specifics, both event text (a refused call logs any
+    /// group name typed), and in Slack "&lt;!here&gt;" or "&lt;https://x|Open&gt;" is a mention or a disguised link
+    /// wherever Chatbot puts it; "--name &lt;trail&gt;" in a next step would be read as a link too.
+    /// </summary>
+    private static string Plain(string? text, int max) => TextSanitizer.ToSingleLine(text, max).Replace('<', '\u2039').Replace('>', '\u203A');
 }

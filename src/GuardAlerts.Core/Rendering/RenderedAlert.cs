@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace GuardAlerts.Core.Rendering;
 
 /// <summary>
-/// An alert ready to publish. <see cref="Subject"/> is at most 100 printable ASCII characters, <see cref="Sms"/> at
+/// An alert ready to publish. <see cref="Subject"/> is at most 99 printable ASCII characters (SNS: under 100), <see cref="Sms"/> at
 /// most 140 characters, and <see cref="MessageJson"/> (the SNS MessageStructure=json body) stays under 256 KB.
 /// From <see cref="AlertRenderer"/>, the email body, default body and message JSON are rendered on first read (once,
 /// whichever thread reads first): a caller that shows only the subject or SMS (replay) never pays for them.

@@ -225,4 +225,17 @@ public class AlertRendererTests
         Assert.Contains(alert.Attributes, a => a.Key == "region" && a.Value == "unknown");
         Assert.All(alert.Attributes, a => Assert.NotEmpty(a.Value));
     }
+
+    [Fact]
+    public void Render_WhateverTheSessionNameLength_ShouldKeepTheSubjectUnderSnsLimitOf100()
+    {
+        // SNS Publish: "Subjects must be ... less than 100 characters long"; a subject SNS refuses loses the whole alert.
+        // Session names of every length bring the full line to exactly 100 characters for one of them.
+        for (var length = 2; length <= 64; length++)
+        {
+            var alert = Render(Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.AssumedRole("Admin", new string('s', length))));
+
+            Assert.True(alert.Subject.Length < 100, $"session of {length}: {alert.Subject.Length} characters: {alert.Subject}");
+        }
+    }
 }

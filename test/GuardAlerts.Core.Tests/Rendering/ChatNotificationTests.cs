@@ -111,4 +111,37 @@ public class ChatNotificationTests
         var who = description.Split('\n').Single(l => l.StartsWith("*Who:*", StringComparison.Ordinal));
         Assert.Equal(2 + (who.Contains("(`arn", StringComparison.Ordinal) ? 2 : 0), who.Count(c => c == '`'));
     }
+
+    [Theory]
+    [InlineData("<!here>")]
+    [InlineData("<!channel> <https://evil.example|Open in console>")]
+    public void Render_WhenARefusedCallNamesAGroupWithChatMarkup_ShouldObeyItNowhereInTheNotification(string groupName)
+    {
+        // AccessDenied calls are logged with whatever parameters the caller typed: anyone with any credentials can
+        // name a "group" that is a Slack mention or link, and the alert still goes out (failed calls are lowered, not dropped).
+        var request = ",\"errorCode\":\"Client.UnauthorizedOperation\",\"requestParameters\":{\"groupName\":\"" + groupName + "\","
+            + "\"ipPermissions\":{\"items\":[{\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}}]}}";
+        var e = Support.Json.Valid(Support.Json.ApiCall("AuthorizeSecurityGroupIngress", "ec2.amazonaws.com", Support.Json.IamUser, request));
+        var match = SampleRun.LoadPolicy(DateTimeOffset.UnixEpoch).RiskTable.Match(e)!;
+
+        var alert = Core.Rendering.AlertRenderer.Render(new Core.Rendering.AlertContext(e, new Core.Attribution.ActorAttributor().Attribute(e), match, match.Severity, "key", DateTimeOffset.UnixEpoch));
+
+        AssertDocumentedShape(alert.ChatJson!);
+        // The e-mail shows the name as it was typed; chat shows it, but no field Chatbot renders may obey it.
+        Assert.Contains(groupName, alert.EmailBody, StringComparison.Ordinal);
+        using var chat = JsonDocument.Parse(alert.ChatJson!);
+        Assert.All(Strings(chat.RootElement), text =>
+        {
+            Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<https://evil", text, StringComparison.Ordinal);
+        });
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        JsonValueKind.String => [element.GetString()!],
+        _ => [],
+    };
 }

@@ -176,14 +176,29 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         var crossed = results.Find(r => r.Outcome == Outcome.Alert);
         if (crossed?.Alert is not { } alert || decision.Outcome == Outcome.Alert)
         {
-            return decision with
-            {
-                Thresholds = results,
-                Reason = crossed is null || decision.Outcome != Outcome.Alert ? decision.Reason : Join(decision.Reason, $"also {crossed.RuleId}: {crossed.Reason}"),
-            };
+            return decision with { Thresholds = results, Reason = AlsoAlerted(decision.Reason, results, except: null) };
         }
 
-        return alert with { Thresholds = results, Reason = Join(alert.Reason, $"the event itself: {decision.Outcome.ToString().ToLowerInvariant()}{(decision.RuleId is null ? "" : $" ({decision.RuleId})")}") };
+        var reason = Join(alert.Reason, $"the event itself: {decision.Outcome.ToString().ToLowerInvariant()}{(decision.RuleId is null ? "" : $" ({decision.RuleId})")}");
+        return alert with { Thresholds = results, Reason = AlsoAlerted(reason, results, except: crossed) };
+    }
+
+    /// <summary>
+    /// One event can publish several alerts (its own and each crossing it causes) but has one line: the line's reason
+    /// names every other alert it published, with its dedup key, so a reader of the line (or of the decision log) can
+    /// account for every message sent.
+    /// </summary>
+    private static string? AlsoAlerted(string? reason, List<ThresholdDecision> results, ThresholdDecision? except)
+    {
+        foreach (var r in results)
+        {
+            if (r.Outcome == Outcome.Alert && !ReferenceEquals(r, except))
+            {
+                reason = Join(reason, $"also alerted: {r.RuleId} (key {r.DedupKey}): {r.Reason}");
+            }
+        }
+
+        return reason;
     }
 
     private async ValueTask<ThresholdDecision> PublishCrossingAsync(CloudTrailEvent e, Actor actor, ThresholdCrossing crossing, Exemption? exemption,

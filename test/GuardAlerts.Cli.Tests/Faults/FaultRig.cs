@@ -44,7 +44,7 @@ internal sealed class FaultRig(Uri dynamoDb, CaptureServer sns)
             {
                 var (exit, stdout, stderr) = await CliProcess.RunAsync("replay", "events", "--format", "jsonl");
                 Assert.True(exit == 0, stderr);
-                _expected = Records(stdout).Where(r => r.Outcome == "alert").Select(r => r.DedupKey!).ToHashSet(StringComparer.Ordinal);
+                _expected = AlertKeys(Records(stdout)).ToHashSet(StringComparer.Ordinal);
             }
 
             return _expected;
@@ -89,6 +89,16 @@ internal sealed class FaultRig(Uri dynamoDb, CaptureServer sns)
 
         return runs;
     }
+
+    /// <summary>
+    /// The dedup key of every alert the lines account for: a line's own alert, and each other alert its event
+    /// published (a threshold crossing), which the reason names as "also alerted: rule (key K)".
+    /// </summary>
+    public static IEnumerable<string> AlertKeys(IEnumerable<(string Outcome, string? DedupKey, string? Reason)> records) =>
+        records.SelectMany(r => (r.Outcome == "alert" ? [r.DedupKey!] : Array.Empty<string>())
+            .Concat(AlsoAlerted.Matches(r.Reason ?? "").Select(m => m.Groups[1].Value)));
+
+    private static readonly System.Text.RegularExpressions.Regex AlsoAlerted = new(@"also alerted: \S+ \(key ([^()\s;]+)\)");
 
     public static List<(string Outcome, string? DedupKey, string? Reason)> Records(string jsonl) =>
         jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -10,5 +10,5 @@ internal sealed record ReplayRun(int ExitCode, List<(string Outcome, string? Ded
     public int PendingClaims => Records.Count(r => r.Outcome == "duplicate" && (r.Reason?.Contains("claim pending", StringComparison.Ordinal) ?? false));
 
     public override string ToString() =>
-        $"exit {ExitCode}, {Records.Count(r => r.Outcome == "alert")} alerts, {Failed} failed, {PendingClaims} pending claims";
+        $"exit {ExitCode}, {FaultRig.AlertKeys(Records).Count()} alerts, {Failed} failed, {PendingClaims} pending claims";
 }

@@ -18,13 +18,14 @@ destination="$(realpath -m "${3:?$usage}")"
 name="$(basename "$project" .csproj)"
 
 # Everything that can change the binary: the sources of every project under src/ (a project references only those),
-# the repository-wide build files, the policy files Core embeds, this script and the SDK version.
+# the repository-wide build files, the policy files Core embeds, the coverage catalogue the CLI embeds, this script and
+# the SDK version.
 inputs_hash() {
   (
     cd "$root"
     find src config -type f \( -path '*/bin/*' -o -path '*/obj/*' \) -prune -o -type f -print | LC_ALL=C sort \
       | xargs -d '\n' sha256sum
-    sha256sum Directory.Build.props Directory.Packages.props global.json BannedSymbols.txt scripts/aot-publish.sh
+    sha256sum Directory.Build.props Directory.Packages.props global.json BannedSymbols.txt docs/coverage.json scripts/aot-publish.sh
     dotnet --version
   ) | sha256sum | cut -c1-16
 }

@@ -7,40 +7,7 @@ namespace GuardAlerts.Core.Rules;
 internal static class IamWildcard
 {
     /// <summary>Whether <paramref name="text"/> matches the policy pattern <paramref name="pattern"/>.</summary>
-    public static bool IsMatch(string pattern, string text)
-    {
-        // Iterative matcher with one backtrack point: linear in practice, no regex (policies are caller-written text).
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] != '*' && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    public static bool IsMatch(string pattern, string text) => Text.Glob.Wildcard(pattern, text, questionMatchesOne: true);
 
     /// <summary>
     /// Whether the pattern matches every action ("service:Action"): only '*' around at most one ':' ("*", "*:*",

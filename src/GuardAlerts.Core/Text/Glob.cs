@@ -19,11 +19,21 @@ public static class Glob
             return string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
         }
 
+        return Wildcard(pattern, text, questionMatchesOne: false);
+    }
+
+    /// <summary>
+    /// The one wildcard matcher: '*' any run of characters, case-insensitive, and '?' one character when
+    /// <paramref name="questionMatchesOne"/> (IAM's policy patterns; our own globs keep '?' literal).
+    /// </summary>
+    internal static bool Wildcard(string pattern, string text, bool questionMatchesOne)
+    {
         // Iterative matcher with single backtrack point: linear in practice, no regex (no ReDoS, AOT-friendly).
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
+            if (p < pattern.Length && pattern[p] != '*'
+                && ((questionMatchesOne && pattern[p] == '?') || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
             {
                 p++;
                 t++;

@@ -8,7 +8,7 @@ namespace GuardAlerts.Core.Rendering;
 
 /// <summary>
 /// Renders a decided event into subject, email, SMS and message attributes within SNS's limits: subject under
-/// 100 (at most 99) printable ASCII characters starting with a letter, digit or punctuation; SMS at most 140 characters; the
+/// 100 (at most 99) printable ASCII characters starting with a letter, digit or punctuation; SMS at most 140 characters in one GSM-7 part (<see cref="SmsEncoding"/>); the
 /// whole message under 256 KB however large the event.
 /// </summary>
 public static class AlertRenderer
@@ -16,6 +16,9 @@ public static class AlertRenderer
     /// <summary>SNS Publish takes a subject "less than 100 characters long": one of exactly 100 may be refused, and the alert with it.</summary>
     public const int MaxSubject = 99;
     public const int MaxSms = 140;
+
+    // Even a text made only of two-place characters fits one part at 80 characters.
+    private const int MinSms = SmsEncoding.MaxSeptets / 2;
 
     /// <summary>SNS's limit is 262,144 bytes for the whole message; leave room for the JSON structure and attributes.</summary>
     public const int MaxEmailBytes = 100_000;
@@ -100,8 +103,21 @@ public static class AlertRenderer
         var time = c.Event.Time?.UtcDateTime;
         var prefix = $"{(sample ? "SAMPLE " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        return HeadlineFitter.Fit(MaxSms, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region, (title, details, region, who) => string.Create(CultureInfo.InvariantCulture,
-            $"{prefix}{HeadlineFitter.Headline(title, details)}. {account} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}"));
+        // At most 140 characters (one part when a route sends 8-bit text) and 160 GSM-7 places: each character of the
+        // extension table takes two, so a text full of brackets gives way by whole parts again with a smaller budget.
+        var max = MaxSms;
+        while (true)
+        {
+            var text = SmsEncoding.ToGsm7(HeadlineFitter.Fit(max, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region, (title, details, region, who) => string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}{HeadlineFitter.Headline(title, details)}. {account} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}")));
+            var over = SmsEncoding.Septets(text) is { } septets ? septets - SmsEncoding.MaxSeptets : 0;
+            if (over <= 0 || max <= MinSms)
+            {
+                return text;
+            }
+
+            max = Math.Max(MinSms, max - over);
+        }
     }
 
     private static string Email(AlertContext c, bool sample, StringBuilder b)

@@ -35,20 +35,52 @@ public class ActorAttributorTests
         Assert.Equal("arn:aws:iam::111122223333:role/Deployer", actor.PrincipalArn);
         Assert.Equal("StaxHelper", actor.SessionName);
         Assert.Equal("role Deployer (session StaxHelper)", actor.Name);
-        Assert.Equal(MfaStatus.NotUsed, actor.Mfa);
+    }
+
+    private const string ConsoleSession = ",\"sessionCredentialFromConsole\":\"true\"";
+
+    private const string RootIdentity = """{"type":"Root","principalId":"111122223333","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333","sessionContext":{"attributes":{"mfaAuthenticated":"false"}}}""";
+
+    private const string ConsoleUserIdentity = """{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE","userName":"alice","sessionContext":{"attributes":{"mfaAuthenticated":"false"}}}""";
+
+    // Whether "WITHOUT MFA" is said follows from fields AWS sets; the user agent is the caller's to choose, so none of
+    // these may change the answer.
+    public static TheoryData<string> UserAgents => new()
+    {
+        "aws-cli/2.15.0",
+        "Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#5.10 lang/python#3.12.1 exec-env/AWS_Lambda_python3.12",
+        "lambda.amazonaws.com",
+        "Terraform/1.7.0 (+https://www.terraform.io) terraform-provider-aws/5.40.0",
+        "AWS Internal",
+        "console.amazonaws.com",
+    };
+
+    [Theory]
+    [MemberData(nameof(UserAgents))]
+    public void Attribute_WhenRoleSessionOutsideConsoleSaysNoMfa_ShouldNotCallItMissingWhateverTheUserAgent(string userAgent)
+    {
+        Assert.Equal(MfaStatus.NotApplicable, AttributeWithAgent(Json.AssumedRole("orders-api", "orders-api"), userAgent).Mfa);
     }
 
     [Theory]
-    [InlineData("aws-cli/2.15.0", MfaStatus.NotUsed)]
-    [InlineData("Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#5.10 lang/python#3.12.1 exec-env/AWS_Lambda_python3.12", MfaStatus.NotApplicable)]
-    [InlineData("lambda.amazonaws.com", MfaStatus.NotApplicable)]
-    [InlineData("Terraform/1.7.0 (+https://www.terraform.io) terraform-provider-aws/5.40.0", MfaStatus.NotApplicable)]
-    public void Attribute_WhenSessionSaysNoMfa_ShouldCallItMissingOnlyForAPersonsCliSession(string userAgent, MfaStatus expected)
+    [MemberData(nameof(UserAgents))]
+    public void Attribute_WhenRoleSessionFromConsoleSaysNoMfa_ShouldCallItMissingWhateverTheUserAgent(string userAgent)
     {
-        var e = Json.ApiCall("CreateUser", "iam.amazonaws.com", Json.AssumedRole("orders-api", "orders-api")).Replace("aws-cli/2.15.0", userAgent, StringComparison.Ordinal);
-
-        Assert.Equal(expected, new ActorAttributor().Attribute(Json.Valid(e)).Mfa);
+        Assert.Equal(MfaStatus.NotUsed, AttributeWithAgent(Json.AssumedRole("Admin", "jo"), userAgent, ConsoleSession).Mfa);
     }
+
+    [Theory]
+    [MemberData(nameof(UserAgents))]
+    public void Attribute_WhenRootOrUserSessionSaysNoMfa_ShouldCallItMissingWhateverTheUserAgent(string userAgent)
+    {
+        // A stolen root or IAM user credential calling itself Terraform or a Lambda function keeps its "WITHOUT MFA".
+        Assert.Equal(MfaStatus.NotUsed, AttributeWithAgent(RootIdentity, userAgent).Mfa);
+        Assert.Equal(MfaStatus.NotUsed, AttributeWithAgent(ConsoleUserIdentity, userAgent).Mfa);
+    }
+
+    private static Actor AttributeWithAgent(string identity, string userAgent, string extra = "") =>
+        new ActorAttributor().Attribute(Json.Valid(Json.ApiCall("CreateUser", "iam.amazonaws.com", identity, extra)
+            .Replace("aws-cli/2.15.0", userAgent, StringComparison.Ordinal)));
 
     [Fact]
     public void Attribute_WhenAssumedRoleWithoutIssuer_ShouldDeriveRoleFromSessionArn()

@@ -24,6 +24,7 @@ public class AlertRendererTests
         Assert.True(char.IsLetterOrDigit(alert.Subject[0]) || char.IsPunctuation(alert.Subject[0]));
         Assert.InRange(alert.Sms.Length, 1, AlertRenderer.MaxSms);
         Assert.All(alert.Sms, c => Assert.InRange(c, ' ', '~'));
+        Assert.InRange(SmsEncoding.Septets(alert.Sms) ?? int.MaxValue, 1, SmsEncoding.MaxSeptets);
         Assert.True(Encoding.UTF8.GetByteCount(alert.MessageJson) < 256 * 1024);
         Assert.DoesNotContain(alert.EmailBody, c => char.IsControl(c) && c != '\n' && c != '\r');
         Assert.DoesNotContain('\u202E', alert.EmailBody);
@@ -108,6 +109,22 @@ public class AlertRendererTests
         Assert.DoesNotContain("from account", alert.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("from account", alert.Sms, StringComparison.Ordinal);
         Assert.DoesNotContain("ANOTHER ACCOUNT", alert.EmailBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[prod]|{main}~trail^\\[x]")]
+    [InlineData("`main`")]
+    [InlineData("a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|[]{}~^")]
+    public void Render_WhenSpecificsHoldCharactersOutsideOrBeyondGsm7_ShouldStillFitOneSmsPart(string name)
+    {
+        // A bracket or bar takes two GSM-7 places and a backtick would switch the text to UCS-2 (70 per part):
+        // either would split the SMS into several messages that may arrive out of order.
+        var json = Json.ApiCall("StopLogging", "cloudtrail.amazonaws.com", Json.IamUser, ",\"requestParameters\":{\"name\":" + JsonSerializer.Serialize(name) + "}");
+        var alert = Render(json);
+
+        AssertSnsSafe(alert);
+        Assert.DoesNotContain('`', alert.Sms);
+        Assert.StartsWith("High: CloudTrail logging stopped", alert.Sms, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,9 +61,7 @@ internal static class CloudTrailActors
             // The caller's account (AWS sets both fields): shown as "from account N" when it is not the event's.
             AccountId = ui?.AccountId ?? ArnParts.Account(ui?.Arn),
             AccessKeyId = ui?.AccessKeyId,
-            // MFA guards a person's console or CLI session; a service's or a program's session (a Lambda function's
-            // role, an SDK with access keys) never has it, so "without MFA" there would be noise that hides the real case.
-            Mfa = mfa == MfaStatus.NotUsed && client is not (ClientKind.Console or ClientKind.Cli) ? MfaStatus.NotApplicable : mfa,
+            Mfa = mfa == MfaStatus.NotUsed && !MfaApplies(record, type) ? MfaStatus.NotApplicable : mfa,
             Client = client,
             UserAgent = record.UserAgent,
             SourceIp = record.SourceIpAddress,
@@ -115,6 +113,18 @@ internal static class CloudTrailActors
             null => MfaStatus.Unknown,
         };
     }
+
+    /// <summary>
+    /// Whether "no MFA" is a fact about a person: the root user, an IAM user, a console sign-in, or a call made with a
+    /// console session's credentials. A role session outside the console (a Lambda function's or an instance's role, a
+    /// pipeline's) cannot carry MFA of its own, so saying "without MFA" there would be noise that hides the real case.
+    /// Decided on fields AWS sets only: the user agent is the caller's choice, and a stolen key must not be able to
+    /// turn "WITHOUT MFA" off by calling itself Terraform.
+    /// </summary>
+    private static bool MfaApplies(CloudTrailRecord record, string type) =>
+        type is "Root" or "IAMUser"
+        || record.EventName == ConsoleLogin
+        || record.SessionCredentialFromConsole == true;
 
     private static bool IsFederatedSession(CloudTrailRecord record)
     {

@@ -11,11 +11,12 @@ internal static class CloudTrailParser
         CloudTrailFields.EventId, CloudTrailFields.RecipientAccountId, CloudTrailFields.AwsRegion, CloudTrailFields.UserIdentity,
         CloudTrailFields.EventName, CloudTrailFields.EventSource, CloudTrailFields.EventTime, "eventVersion",
         "sourceIPAddress", "userAgent", "requestParameters", "responseElements", "additionalEventData", "errorCode", "errorMessage",
-        "readOnly", "eventType");
+        "readOnly", "eventType", "sessionCredentialFromConsole");
 
     private const int EventId = 0, RecipientAccountId = 1, AwsRegion = 2, UserIdentityField = 3, EventName = 4, EventSource = 5,
         EventTime = 6, EventVersion = 7, SourceIpAddress = 8, UserAgent = 9, RequestParameters = 10, ResponseElements = 11,
-        AdditionalEventData = 12, ErrorCode = 13, ErrorMessage = 14, ReadOnly = 15, EventType = 16;
+        AdditionalEventData = 12, ErrorCode = 13, ErrorMessage = 14, ReadOnly = 15, EventType = 16,
+        SessionCredentialFromConsole = 17;
 
     private static readonly JsonFields IdentityFields = new(
         "sessionContext", "onBehalfOf", CloudTrailFields.IdentityType, "principalId", "arn", "accountId", "accessKeyId", "userName", "invokedBy", "identityProvider");
@@ -96,6 +97,7 @@ internal static class CloudTrailParser
             RecipientAccountId = recipientAccountId,
             ReadOnly = JsonRead.Bool(f[ReadOnly]),
             EventType = JsonRead.Str(f[EventType]),
+            SessionCredentialFromConsole = JsonRead.Bool(f[SessionCredentialFromConsole]),
         };
 
         return ParsedEvent.Of(new CloudTrailEvent

@@ -22,4 +22,10 @@ public sealed record CloudTrailRecord
     public string? RecipientAccountId { get; init; }
     public bool? ReadOnly { get; init; }
     public string? EventType { get; init; }
+
+    /// <summary>
+    /// CloudTrail's sessionCredentialFromConsole: true when the call was made with a console session's credentials.
+    /// AWS sets it (it is absent unless true), unlike the user agent, which the caller chooses.
+    /// </summary>
+    public bool? SessionCredentialFromConsole { get; init; }
 }

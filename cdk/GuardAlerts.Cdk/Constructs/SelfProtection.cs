@@ -34,9 +34,12 @@ internal sealed class SelfProtection : Construct
         : base(scope, id)
     {
         _delivery = delivery;
-        var what = $"{EventField.FromPath("$.detail.eventName")} ({EventField.FromPath("$.detail.eventSource")}) "
-            + $"by {EventField.FromPath("$.detail.userIdentity.arn")} from {EventField.FromPath("$.detail.sourceIPAddress")} "
+        // In chat every field is a code span: a session name or source is the caller's text and must not become markup
+        // or a mention (IAM session names and CloudTrail's fields never hold a backtick).
+        string What(string quote) => $"{quote}{EventField.FromPath("$.detail.eventName")}{quote} ({quote}{EventField.FromPath("$.detail.eventSource")}{quote}) "
+            + $"by {quote}{EventField.FromPath("$.detail.userIdentity.arn")}{quote} from {quote}{EventField.FromPath("$.detail.sourceIPAddress")}{quote} "
             + $"in account {EventField.Account} {EventField.Region} at {EventField.Time}";
+        var what = What("");
         const string Advice = "If this was not your own deployment of the GuardAlerts stack, treat it as an attack on the alerting: find the change in CloudTrail ";
         var eventId = EventField.FromPath("$.detail.eventID");
         var text = RuleTargetInput.FromText(
@@ -53,7 +56,7 @@ internal sealed class SelfProtection : Construct
                 {
                     ["textType"] = "client-markdown",
                     ["title"] = $":rotating_light: {Heading}",
-                    ["description"] = $"*{what}*. Someone changed the alerting pipeline itself. {Advice}(event id `{eventId}`), revert it, and review what that principal did since.",
+                    ["description"] = $"{What("`")}. Someone changed the alerting pipeline itself. {Advice}(event id `{eventId}`), revert it, and review what that principal did since.",
                 },
             })));
         }

@@ -88,6 +88,8 @@ def environment(runtime_port, sns_port, dynalite_url, table, handler="cloudtrail
         "DOTNET_ROOT": os.environ.get("DOTNET_ROOT", "/usr/share/dotnet"),
         "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{runtime_port}", "_HANDLER": handler,
         "GUARDALERTS_TABLE": table, "GUARDALERTS_TOPIC_ARN": TOPIC, "AWS_REGION": "us-east-1",
+        # The policy layer's files; the bootstrap embeds no policy of its own.
+        "GUARDALERTS_POLICY_DIR": os.path.join(ROOT, "config"),
         "AWS_ACCESS_KEY_ID": "AKIDLOCAL", "AWS_SECRET_ACCESS_KEY": "local-secret",
         "AWS_ENDPOINT_URL_DYNAMODB": dynalite_url, "AWS_ENDPOINT_URL_SNS": f"http://127.0.0.1:{sns_port}/",
         "AWS_EC2_METADATA_DISABLED": "true",
@@ -157,7 +159,6 @@ def main():
     jit = os.path.join(ROOT, "artifacts", "bench-functions-jit")
     subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "GuardAlerts.Functions"), "-c", "Release", "-p:PublishAot=false",
                     "-o", jit, "--nologo", "-v", "quiet"], check=True, stdout=subprocess.DEVNULL)
-    shutil.copytree(os.path.join(package, "config"), os.path.join(jit, "config"), dirs_exist_ok=True)
 
     dynalite = subprocess.Popen(["node", "dynalite-server.js"], cwd=os.path.join(ROOT, "tools", "node"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     dynalite_url = f"http://127.0.0.1:{json.loads(dynalite.stdout.readline())['port']}"

@@ -31,10 +31,11 @@ internal sealed class GuardAlertsStack : Stack
         });
         var delivery = new Delivery(deadLetters);
         // One asset per stack (an asset belongs to one stack), shared by both functions: one upload per region.
-        var code = Code.FromAsset(props.FunctionPackage);
+        var code = Code.FromAsset(Path.Combine(props.FunctionPackage, FunctionPackage.CodeFolder));
+        var policy = PolicyLayer.Create(this, "Policy", Path.Combine(props.FunctionPackage, FunctionPackage.PolicyFolder));
 
-        var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters, roleNames[0]));
-        var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters, roleNames[1]));
+        var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters, roleNames[0], policy));
+        var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters, roleNames[1], policy));
         AlertFunction[] functions = [guardDuty, cloudTrail];
         var redrive = new RedriveRole(this, "Redrive", roleNames[2], table, alerts, deadLetters);
 
@@ -45,7 +46,11 @@ internal sealed class GuardAlertsStack : Stack
             new ProtectedResources(names, functions, [guardDuty.Role, cloudTrail.Role, redrive.Role], [guardDuty.LogGroup, cloudTrail.LogGroup],
                 table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, heartbeat.ScheduleName],
                 props.GlobalEvents, trail),
-            delivery, [alerts.Operations, alerts.Pager]);
+            delivery, [alerts.Operations, alerts.Pager], alerts.ChatNotices);
+        if (props.Settings.HasChat)
+        {
+            _ = new ChatChannels(this, "Chat", props.Settings, names, [alerts.Chat!, alerts.Operations, alerts.ChatNotices!]);
+        }
         new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms, names);
 
         if (trail is not null)
@@ -56,6 +61,11 @@ internal sealed class GuardAlertsStack : Stack
         Output("TopicArn", alerts.Topic.TopicArn, "The alert topic: subscribe more endpoints here");
         Output("OperationsTopicArn", alerts.Operations.TopicArn, "Every alarm and self-protection message (e-mail)");
         Output("PagerTopicArn", alerts.Pager.TopicArn, "Alarms that mean alerting is down, and self-protection messages (SMS)");
+        if (alerts.Chat is not null)
+        {
+            Output("ChatTopicArn", alerts.Chat.TopicArn, "Copies of the alerts for the chat channels (never the heartbeat canary)");
+        }
+
         Output("TableName", table.TableName, "The dedup ledger table");
         Output("GuardDutyFunctionName", guardDuty.Function.FunctionName, "The GuardDuty function");
         Output("CloudTrailFunctionName", cloudTrail.Function.FunctionName, "The CloudTrail function");

@@ -2,19 +2,18 @@ using Amazon.CDK;
 using GuardAlerts.Cdk;
 using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Core.Config;
-using GuardAlerts.Core.Rules;
 
 // The CDK app (cdk.json: dotnet run --project cdk/GuardAlerts.Cdk). Account and region come from the CLI profile,
 // as CDK does by default (CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION); -c regions=... names them explicitly.
 var app = new App();
 DeploymentSettings settings;
-RiskTable table;
+PolicyFiles policy;
 var root = RepoRoot.Find();
 try
 {
     settings = DeploymentSettings.FromContext(app.Node.TryGetContext, CliContext.Keys());
-    var path = Path.Combine(root, "config", "risk-table.json");
-    table = RiskTableLoader.Load(File.ReadAllBytes(path), path);
+    // The whole policy, as the functions will load it: a broken exemption fails here, not at the functions' start-up.
+    policy = PolicyFiles.Load(Path.Combine(root, "config"), TimeProvider.System.GetUtcNow());
 }
 catch (Exception ex) when (ex is DeploymentSettingsException or ConfigException or IOException)
 {
@@ -22,8 +21,8 @@ catch (Exception ex) when (ex is DeploymentSettingsException or ConfigException 
     return 1;
 }
 
-var functionPackage = FunctionPackage.Build(root);
-GuardAlertsApp.AddStacks(app, settings, table, functionPackage,
+var functionPackage = FunctionPackage.Build(root, policy);
+GuardAlertsApp.AddStacks(app, settings, policy.RiskTable, functionPackage,
     System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"), System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
 app.Synth();
 return 0;

@@ -4,6 +4,7 @@ using Amazon.Runtime.Credentials;
 using GuardAlerts.Aws.Configuration;
 using GuardAlerts.Aws.Ledger;
 using GuardAlerts.Aws.Sns;
+using GuardAlerts.Core.Pipeline;
 
 namespace GuardAlerts.Aws;
 
@@ -13,7 +14,7 @@ namespace GuardAlerts.Aws;
 /// </summary>
 public sealed class AwsAdapters : IDisposable
 {
-    private AwsAdapters(AmazonDynamoDBClient dynamoDb, DynamoDbAlertLedger ledger, SnsAlertPublisher publisher)
+    private AwsAdapters(AmazonDynamoDBClient dynamoDb, DynamoDbAlertLedger ledger, IAlertPublisher publisher)
     {
         DynamoDb = dynamoDb;
         Ledger = ledger;
@@ -26,8 +27,8 @@ public sealed class AwsAdapters : IDisposable
     /// <summary>The ledger.</summary>
     public DynamoDbAlertLedger Ledger { get; }
 
-    /// <summary>The publisher.</summary>
-    public SnsAlertPublisher Publisher { get; }
+    /// <summary>The publisher: the alert topic, and a copy to the chat topic when one is configured.</summary>
+    public IAlertPublisher Publisher { get; }
 
     /// <summary>
     /// Creates both adapters with the default credential chain (environment, profile, container, instance; session
@@ -39,7 +40,13 @@ public sealed class AwsAdapters : IDisposable
         AWSCredentials credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials();
         var dynamoDb = DynamoDbClientFactory.Create(options.Region, credentials);
         var ledger = new DynamoDbAlertLedger(dynamoDb, options.TableName, options.LeaseDuration, timeProvider);
-        var publisher = new SnsAlertPublisher(httpClient, SnsPublisherSettings.From(options), credentials, timeProvider);
+        var settings = SnsPublisherSettings.From(options);
+        IAlertPublisher publisher = new SnsAlertPublisher(httpClient, settings, credentials, timeProvider);
+        if (options.ChatTopic is { } chat)
+        {
+            publisher = new ChatCopyPublisher(publisher, new SnsAlertPublisher(httpClient, settings with { Topic = chat }, credentials, timeProvider));
+        }
+
         return new AwsAdapters(dynamoDb, ledger, publisher);
     }
 

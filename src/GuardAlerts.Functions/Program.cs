@@ -19,7 +19,7 @@ var runtime = RuntimeApiClient.Create(runtimeApi);
 FunctionSettings settings;
 try
 {
-    settings = FunctionSettings.Load(Environment.GetEnvironmentVariable, Path.Combine(AppContext.BaseDirectory, FunctionEnvironment.PolicyFolder), clock.GetUtcNow());
+    settings = FunctionSettings.Load(Environment.GetEnvironmentVariable, clock.GetUtcNow());
 }
 catch (ConfigException ex)
 {

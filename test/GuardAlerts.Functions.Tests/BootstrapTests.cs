@@ -150,6 +150,8 @@ public sealed class BootstrapTests(PublishedBootstrap published)
     [InlineData("GUARDALERTS_TABLE", null, "GUARDALERTS_TABLE is not set")]
     [InlineData("GUARDALERTS_TOPIC_ARN", "arn:aws:sqs:us-east-1:111122223333:q", "GUARDALERTS_TOPIC_ARN is not an SNS topic ARN")]
     [InlineData("_HANDLER", "lambda", "_HANDLER must be 'guardduty' or 'cloudtrail'")]
+    [InlineData("GUARDALERTS_POLICY_DIR", null, "GUARDALERTS_POLICY_DIR is not set")]
+    [InlineData("GUARDALERTS_POLICY_DIR", "/nonexistent/guardalerts-policy", "policy files in /nonexistent/guardalerts-policy")]
     public async Task Start_WhenConfigurationIsMissingOrBad_ShouldPostInitErrorNamingItAndExit(string variable, string? value, string message)
     {
         await using var runtime = new RuntimeApiEmulator();
@@ -167,6 +169,42 @@ public sealed class BootstrapTests(PublishedBootstrap published)
 
         Assert.Equal("GuardAlerts.InvalidConfiguration", error.ErrorType);
         Assert.Contains(message, error.Field("errorMessage"), StringComparison.Ordinal);
+        Assert.NotEqual(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task Invoke_ShouldApplyTheDeployedPolicyFiles()
+    {
+        var policy = Path.Combine(published.Folder, "policy-" + Guid.NewGuid().ToString("n"));
+        PublishedBootstrap.CopyPolicy(policy);
+        await File.WriteAllTextAsync(Path.Combine(policy, "exemptions.json"),
+            """{"exemptions":[{"id":"audit-account-trail-change","reason":"the audit account rotates its trail","owner":"secops","expires":"2099-01-01","action":"suppress","match":{"accounts":"111122223333"}}]}""");
+        await using var function = await FunctionHarness.StartAsync(published, "cloudtrail", await NewTableAsync(), policyDirectory: policy);
+
+        var result = await function.InvokeAsync(FunctionHarness.Payloads(Path.Combine(RepoPaths.Root, "events", "cloudtrail", "StopLogging.json")).First());
+
+        Assert.Equal("exempted", result.Outcome);
+        Assert.Empty(function.Sns.Requests);
+    }
+
+    [Fact]
+    public async Task Start_WhenADeployedPolicyFileIsBroken_ShouldPostInitErrorNamingFileEntryAndField()
+    {
+        var policy = Path.Combine(published.Folder, "policy-" + Guid.NewGuid().ToString("n"));
+        PublishedBootstrap.CopyPolicy(policy);
+        await File.WriteAllTextAsync(Path.Combine(policy, "exemptions.json"),
+            """{"exemptions":[{"id":"e1","reason":"r","owner":"o","expires":"2099-01-01","action":"mute","match":{"accounts":"111122223333"}}]}""");
+        await using var runtime = new RuntimeApiEmulator();
+        await using var sns = new CaptureServer();
+        var environment = FunctionHarness.Environment(published, "cloudtrail", "table", runtime, sns);
+        environment["GUARDALERTS_POLICY_DIR"] = policy;
+
+        await using var process = BootstrapProcess.Start(published.Bootstrap, environment);
+        var error = await runtime.InitError.WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("GuardAlerts.InvalidConfiguration", error.ErrorType);
+        Assert.Contains(Path.Combine(policy, "exemptions.json") + ": error: entry 'e1', field 'action'", error.Field("errorMessage"), StringComparison.Ordinal);
         Assert.NotEqual(0, process.ExitCode);
     }
 }

@@ -31,6 +31,7 @@ public sealed class FunctionHarness : IAsyncDisposable
         ["_HANDLER"] = handler,
         ["GUARDALERTS_TABLE"] = table,
         ["GUARDALERTS_TOPIC_ARN"] = Topic,
+        ["GUARDALERTS_POLICY_DIR"] = published.PolicyDirectory,
         ["AWS_REGION"] = "us-east-1",
         ["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL",
         ["AWS_SECRET_ACCESS_KEY"] = "local-secret",
@@ -40,12 +41,24 @@ public sealed class FunctionHarness : IAsyncDisposable
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
-    public static async Task<FunctionHarness> StartAsync(PublishedBootstrap published, string handler, string table, CaptureServer? sns = null)
+    public const string ChatTopic = "arn:aws:sns:us-east-1:111122223333:guard-alerts-chat";
+
+    /// <summary>
+    /// Starts the bootstrap; <paramref name="policyDirectory"/> replaces the repository's policy files, and
+    /// <paramref name="chat"/> sets GUARDALERTS_CHAT_TOPIC_ARN to <see cref="ChatTopic"/>.
+    /// </summary>
+    public static async Task<FunctionHarness> StartAsync(PublishedBootstrap published, string handler, string table, CaptureServer? sns = null, string? policyDirectory = null, bool chat = false)
     {
         var runtime = new RuntimeApiEmulator();
         var owns = sns is null;
         sns ??= new CaptureServer();
-        var process = BootstrapProcess.Start(published.Bootstrap, Environment(published, handler, table, runtime, sns));
+        var environment = Environment(published, handler, table, runtime, sns);
+        environment["GUARDALERTS_POLICY_DIR"] = policyDirectory ?? published.PolicyDirectory;
+        if (chat)
+        {
+            environment["GUARDALERTS_CHAT_TOPIC_ARN"] = ChatTopic;
+        }
+        var process = BootstrapProcess.Start(published.Bootstrap, environment);
         await runtime.FirstNext.WaitAsync(TimeSpan.FromSeconds(30));
         return new FunctionHarness(runtime, sns, process, owns);
     }

@@ -1,3 +1,4 @@
+using GuardAlerts.Testing;
 using GuardAlerts.Testing.Servers;
 
 namespace GuardAlerts.Functions.Tests;
@@ -11,6 +12,9 @@ public sealed class PublishedBootstrap : IAsyncLifetime
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "guard-alerts-functions", Guid.NewGuid().ToString("n"));
 
     public string Bootstrap => Path.Combine(Folder, "bootstrap");
+
+    /// <summary>The repository's policy files, where the stack's layer puts them for the function (GUARDALERTS_POLICY_DIR).</summary>
+    public string PolicyDirectory => Path.Combine(Folder, "policy");
 
     public DynaliteFixture Dynalite { get; } = new();
 
@@ -39,6 +43,18 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         if (!File.Exists(Bootstrap))
         {
             throw new InvalidOperationException($"scripts/publish-functions.sh made no {Bootstrap}");
+        }
+
+        CopyPolicy(PolicyDirectory);
+    }
+
+    /// <summary>Copies the repository's policy files into <paramref name="folder"/>, as the policy layer ships them.</summary>
+    public static void CopyPolicy(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in new[] { "risk-table.json", "exemptions.json", "providers.json" })
+        {
+            File.Copy(Path.Combine(RepoPaths.Config, file), Path.Combine(folder, file), overwrite: true);
         }
     }
 }

@@ -36,8 +36,24 @@ internal static partial class ContextKeys
     /// </summary>
     public const string CountReadOnlyCalls = "countReadOnlyCalls";
 
+    /// <summary>The Slack workspace (team) id of the chat channel, e.g. T0123ABCD; with slackChannelId.</summary>
+    public const string SlackWorkspaceId = "slackWorkspaceId";
+
+    /// <summary>The Slack channel id, e.g. C0123ABCD; with slackWorkspaceId.</summary>
+    public const string SlackChannelId = "slackChannelId";
+
+    /// <summary>The Microsoft Teams tenant id (a GUID); with teamsTeamId and teamsChannelId.</summary>
+    public const string TeamsTenantId = "teamsTenantId";
+
+    /// <summary>The Microsoft Teams team id (a GUID); with teamsTenantId and teamsChannelId.</summary>
+    public const string TeamsTeamId = "teamsTeamId";
+
+    /// <summary>The Microsoft Teams channel id (from the channel's link, URL-encoded: 19%3a...%40thread.tacv2).</summary>
+    public const string TeamsChannelId = "teamsChannelId";
+
     /// <summary>Every key the app reads.</summary>
-    public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls];
+    public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls,
+        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

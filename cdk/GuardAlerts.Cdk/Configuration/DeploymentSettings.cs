@@ -22,6 +22,15 @@ internal sealed partial record DeploymentSettings
 
     public bool AllowNoSubscribers { get; init; }
 
+    /// <summary>The Slack channel for chat notifications, or null.</summary>
+    public SlackChannel? Slack { get; init; }
+
+    /// <summary>The Microsoft Teams channel for chat notifications, or null.</summary>
+    public TeamsChannel? Teams { get; init; }
+
+    /// <summary>Whether a chat channel is configured: the stack then has a chat topic and channel configurations.</summary>
+    public bool HasChat => Slack is not null || Teams is not null;
+
     /// <summary>Whether the threshold rules on read-only calls get their EventBridge rules (opt-in: they cost the most).</summary>
     public bool CountReadOnlyCalls { get; init; }
 
@@ -81,15 +90,19 @@ internal sealed partial record DeploymentSettings
             errors.Add($"{ContextKeys.Regions}: '{region}' is not a region name (e.g. us-east-1)");
         }
 
-        if (emails.Count == 0 && phones.Count == 0 && !allowNoSubscribers)
+        var slack = ChatSettings.Slack(tryGetContext, errors);
+        var teams = ChatSettings.Teams(tryGetContext, errors);
+        // A chat channel receives every alert (not the canary), every alarm and every self-protection message.
+        var chat = slack is not null || teams is not null;
+        if (emails.Count == 0 && phones.Count == 0 && !chat && !allowNoSubscribers)
         {
-            errors.Add($"no subscriber: give {ContextKeys.AlertEmails} and/or {ContextKeys.AlertPhones}, or {ContextKeys.AllowNoSubscribers}=true "
+            errors.Add($"no subscriber: give {ContextKeys.AlertEmails} and/or {ContextKeys.AlertPhones} (or a Slack or Teams channel), or {ContextKeys.AllowNoSubscribers}=true "
                 + "to deploy a stack that alerts nobody until someone subscribes to its topics");
         }
 
         // SMS takes smsMinSeverity and up only; with no e-mail address everything below it would be published and
         // filtered out for every subscription, silently. The same explicit consent covers it as a stack with no subscriber.
-        if (phones.Count > 0 && emails.Count == 0 && smsMin > Severity.Informational && !allowNoSubscribers)
+        if (phones.Count > 0 && emails.Count == 0 && !chat && smsMin > Severity.Informational && !allowNoSubscribers)
         {
             errors.Add($"{ContextKeys.AlertPhones} without {ContextKeys.AlertEmails}: SMS takes {smsMin.Name()} alerts and up only, so every alert below "
                 + $"{smsMin.Name()} would reach nobody; give {ContextKeys.AlertEmails}, or -c {ContextKeys.SmsMinSeverity}=Informational to text every alert, "
@@ -116,6 +129,8 @@ internal sealed partial record DeploymentSettings
             TrailRegion = trailRegion,
             AllowNoSubscribers = allowNoSubscribers,
             CountReadOnlyCalls = countReadOnlyCalls,
+            Slack = slack,
+            Teams = teams,
             Regions = regions.Distinct(StringComparer.Ordinal).ToList(),
         };
     }

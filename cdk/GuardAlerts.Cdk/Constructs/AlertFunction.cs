@@ -56,6 +56,7 @@ internal sealed class AlertFunction : Construct
             Architecture = Architecture.X86_64,
             Handler = props.Kind,
             Code = props.Code,
+            Layers = [props.Policy],
             MemorySize = MemoryMb,
             Timeout = Duration.Seconds(TimeoutSeconds),
             Role = Role,
@@ -65,12 +66,17 @@ internal sealed class AlertFunction : Construct
                 ["GUARDALERTS_TABLE"] = props.Table.TableName,
                 ["GUARDALERTS_TOPIC_ARN"] = props.Alerts.Topic.TopicArn,
                 ["GUARDALERTS_LEASE_SECONDS"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GUARDALERTS_POLICY_DIR"] = FunctionPackage.MountedPolicyDirectory,
             },
             // Asynchronous invocations (EventBridge): two retries, then the event and its error go to the queue.
             RetryAttempts = 2,
             MaxEventAge = Duration.Hours(6),
             OnFailure = new SqsDestination(props.DeadLetterQueue),
         });
+        if (props.Alerts.Chat is { } chat)
+        {
+            Function.AddEnvironment("GUARDALERTS_CHAT_TOPIC_ARN", chat.TopicArn);
+        }
     }
 
     /// <summary>"guardduty" or "cloudtrail".</summary>

@@ -51,6 +51,14 @@ internal sealed class AlertTopic : Construct
         Topic = NewTopic("Topic", "GuardAlerts", Key);
         Operations = NewTopic("Operations", "GuardAlerts operations", null);
         Pager = NewTopic("Pager", "GuardAlerts pager", null);
+        if (settings.HasChat)
+        {
+            // AWS Chatbot subscribes to its topics itself, with no filter policy: the alert topic carries the canary,
+            // so chat gets a topic of its own that the functions copy every other alert to (see ChatCopyPublisher).
+            Chat = NewTopic("Chat", "GuardAlerts chat", Key);
+            // Self-protection in the shape Chatbot renders; no key, for the reason the operations topic has none.
+            ChatNotices = NewTopic("Notices", "GuardAlerts chat notices", null);
+        }
 
         foreach (var email in settings.AlertEmails)
         {
@@ -77,13 +85,20 @@ internal sealed class AlertTopic : Construct
     /// <summary>Alarms that mean alerting is down, and self-protection messages: SMS.</summary>
     public Topic Pager { get; }
 
-    /// <summary>Every topic, for self-protection and outputs.</summary>
-    public IReadOnlyList<Topic> Topics => [Topic, Operations, Pager];
+    /// <summary>Copies of the alerts for chat channels (never the canary); null without a chat channel.</summary>
+    public Topic? Chat { get; }
 
-    /// <summary>Lets a function publish: sns:Publish on the alert topic and the key for it, nothing else.</summary>
+    /// <summary>Self-protection messages as Chatbot custom notifications; null without a chat channel.</summary>
+    public Topic? ChatNotices { get; }
+
+    /// <summary>Every topic, for self-protection and outputs.</summary>
+    public IReadOnlyList<Topic> Topics => new[] { Topic, Operations, Pager, Chat, ChatNotices }.OfType<Topic>().ToList();
+
+    /// <summary>Lets a function publish: sns:Publish on the alert topic (and the chat topic) and the key for them, nothing else.</summary>
     public void GrantPublish(IGrantable grantee)
     {
         Topic.GrantPublish(grantee);
+        Chat?.GrantPublish(grantee);
         Key.Grant(grantee, PublishKeyActions);
     }
 

@@ -29,17 +29,37 @@ internal sealed class SelfProtection : Construct
     // the pattern budget however the names are packed.
     private const int NamesPerClause = 10;
 
-    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets)
+    // chat: the chat notices topic, or null; it gets the message as an AWS Chatbot custom notification.
+    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets, Topic? chat = null)
         : base(scope, id)
     {
         _delivery = delivery;
-        _targets = targets;
-        _message = RuleTargetInput.FromText(
-            $"{Heading}: {EventField.FromPath("$.detail.eventName")} ({EventField.FromPath("$.detail.eventSource")}) "
-            + $"by {EventField.FromPath("$.detail.userIdentity.arn")} from {EventField.FromPath("$.detail.sourceIPAddress")} "
-            + $"in account {EventField.Account} {EventField.Region} at {EventField.Time}. Someone changed the alerting pipeline itself. "
-            + "If this was not your own deployment of the GuardAlerts stack, treat it as an attack on the alerting: find the change in CloudTrail "
-            + $"(event id {EventField.FromPath("$.detail.eventID")}), revert it, and review what that principal did since.");
+        // In chat every field is a code span: a session name or source is the caller's text and must not become markup
+        // or a mention (IAM session names and CloudTrail's fields never hold a backtick).
+        string What(string quote) => $"{quote}{EventField.FromPath("$.detail.eventName")}{quote} ({quote}{EventField.FromPath("$.detail.eventSource")}{quote}) "
+            + $"by {quote}{EventField.FromPath("$.detail.userIdentity.arn")}{quote} from {quote}{EventField.FromPath("$.detail.sourceIPAddress")}{quote} "
+            + $"in account {EventField.Account} {EventField.Region} at {EventField.Time}";
+        var what = What("");
+        const string Advice = "If this was not your own deployment of the GuardAlerts stack, treat it as an attack on the alerting: find the change in CloudTrail ";
+        var eventId = EventField.FromPath("$.detail.eventID");
+        var text = RuleTargetInput.FromText(
+            $"{Heading}: {what}. Someone changed the alerting pipeline itself. {Advice}(event id {eventId}), revert it, and review what that principal did since.");
+        _targets = [.. targets.Select(t => (t, text))];
+        if (chat is not null)
+        {
+            // Chatbot posts only messages in a shape it knows (a plain text message is dropped): a custom notification.
+            _targets.Add((chat, RuleTargetInput.FromObject(new Dictionary<string, object>
+            {
+                ["version"] = "1.0",
+                ["source"] = "custom",
+                ["content"] = new Dictionary<string, object>
+                {
+                    ["textType"] = "client-markdown",
+                    ["title"] = $":rotating_light: {Heading}",
+                    ["description"] = $"{What("`")}. Someone changed the alerting pipeline itself. {Advice}(event id `{eventId}`), revert it, and review what that principal did since.",
+                },
+            })));
+        }
 
         var names = watched.Names;
         var groups = PatternPacker.Pack(Clauses(watched), Whole, TokenAwareLength);
@@ -65,7 +85,7 @@ internal sealed class SelfProtection : Construct
 
         NewRule("RulesWatch", watch, "changes to the rules that watch the stack's EventBridge rules", RuleClauses(watchers).ToList());
 
-        foreach (var topic in targets)
+        foreach (var (topic, _) in _targets)
         {
             AlertTopic.AllowService(topic, "events.amazonaws.com", Rules.Select(r => r.RuleArn).ToList());
         }
@@ -74,8 +94,7 @@ internal sealed class SelfProtection : Construct
     public List<Rule> Rules { get; } = [];
 
     private readonly Delivery _delivery;
-    private readonly IReadOnlyList<Topic> _targets;
-    private readonly RuleTargetInput _message;
+    private readonly List<(Topic Topic, RuleTargetInput Message)> _targets;
 
     /// <summary>The IAM calls that change what a role may do or who may assume it.</summary>
     public static readonly object[] RoleChanges =
@@ -117,12 +136,15 @@ internal sealed class SelfProtection : Construct
         cfn.AddPropertyOverride("EventPattern", Whole(PatternPacker.Detail(clauses)));
         // Targets written out rather than through the SnsTopic target, which would add an unconditioned
         // sns:Publish grant for events.amazonaws.com to the topic policy; the topic policy gets the rule's ARN.
-        var input = _message.Bind(rule);
-        cfn.Targets = _targets.Select((topic, n) => (object)new CfnRule.TargetProperty
+        cfn.Targets = _targets.Select((target, n) => (object)new CfnRule.TargetProperty
         {
             Id = $"Topic{n}",
-            Arn = topic.TopicArn,
-            InputTransformer = new CfnRule.InputTransformerProperty { InputTemplate = input.InputTemplate!, InputPathsMap = input.InputPathsMap },
+            Arn = target.Topic.TopicArn,
+            InputTransformer = new CfnRule.InputTransformerProperty
+            {
+                InputTemplate = target.Message.Bind(rule).InputTemplate!,
+                InputPathsMap = target.Message.Bind(rule).InputPathsMap,
+            },
             DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = _delivery.DeadLetterQueue.QueueArn },
             RetryPolicy = new CfnRule.RetryPolicyProperty
             {

@@ -22,6 +22,9 @@ public sealed record AwsAdapterOptions
     /// <summary>Where SNS requests go: AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL, or the public endpoint.</summary>
     public required Uri SnsEndpoint { get; init; }
 
+    /// <summary>The chat topic that gets a copy of every alert but the canary (GUARDALERTS_CHAT_TOPIC_ARN), or null.</summary>
+    public TopicArn? ChatTopic { get; init; }
+
     /// <summary>How long a claim is exclusive before a retry may take it over.</summary>
     public TimeSpan LeaseDuration { get; init; } = DefaultLeaseDuration;
 
@@ -59,6 +62,13 @@ public sealed record AwsAdapterOptions
             errors.Add($"{AwsEnvironmentVariables.TopicArn} is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got '{topicText}'");
         }
 
+        var chatText = NonEmpty(getVariable(AwsEnvironmentVariables.ChatTopicArn));
+        var chat = TopicArn.TryParse(chatText);
+        if (chatText is not null && chat is null)
+        {
+            errors.Add($"{AwsEnvironmentVariables.ChatTopicArn} is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got '{chatText}'");
+        }
+
         // A valid topic ARN always names a region, so the region is known whenever the options are valid.
         var region = NonEmpty(getVariable(AwsEnvironmentVariables.Region))
             ?? NonEmpty(getVariable(AwsEnvironmentVariables.DefaultRegion))
@@ -79,6 +89,7 @@ public sealed record AwsAdapterOptions
             Region = region!,
             SnsEndpoint = endpoint ?? topic!.DefaultEndpoint(region!),
             LeaseDuration = lease,
+            ChatTopic = chat,
         };
     }
 

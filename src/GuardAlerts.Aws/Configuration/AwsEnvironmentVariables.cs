@@ -27,6 +27,11 @@ public static class AwsEnvironmentVariables
     /// <summary>The SNS topic alerts are published to.</summary>
     public const string TopicArn = "GUARDALERTS_TOPIC_ARN";
 
+    /// <summary>
+    /// Optional: the chat topic (AWS Chatbot channels) that receives a copy of every alert but the canary. Unset: no copy.
+    /// </summary>
+    public const string ChatTopicArn = "GUARDALERTS_CHAT_TOPIC_ARN";
+
     /// <summary>How long a claim stays exclusive before a retry may take it over (seconds).</summary>
     public const string LeaseSeconds = "GUARDALERTS_LEASE_SECONDS";
 }

@@ -25,7 +25,7 @@ public static class ExemptionSnippet
 
     /// <summary>When an exemption added from the snippet starts to apply: the functions read the policy deployed with them.</summary>
     public const string TakesEffect =
-        "It applies once deployed: check it with guard-alerts validate, then cdk deploy the stack (the functions read the policy files deployed with them); until then, alerts like this one keep coming.";
+        "It applies once deployed: check it with guard-alerts validate, then cdk deploy the stack (the policy files ship as their own Lambda layer, no rebuild of the functions); every event the functions handle after the deployment finishes is decided with it; until then alerts like this one keep coming.";
 
     /// <summary>Why no exemption can be suggested for the event and actor, or null when one can.</summary>
     public static string? WhyNone(SecurityEvent e, Actor actor) => Suggest(e, actor).WhyNone;

@@ -12,6 +12,9 @@ internal static class FunctionEnvironment
     /// <summary>The X-Ray trace header of the current invocation, set per event.</summary>
     public const string TraceId = "_X_AMZN_TRACE_ID";
 
-    /// <summary>The policy files (risk-table.json, exemptions.json) are bundled in this folder beside the binary.</summary>
-    public const string PolicyFolder = "config";
+    /// <summary>
+    /// The folder of the policy files (risk-table.json, exemptions.json, optional providers.json): the stack's policy
+    /// layer, mounted under /opt. Required: the bootstrap embeds no policy to fall back to.
+    /// </summary>
+    public const string PolicyDirectory = "GUARDALERTS_POLICY_DIR";
 }

@@ -9,7 +9,7 @@ namespace GuardAlerts.Functions.Configuration;
 /// <summary>Everything the function needs, read once at start-up and validated: every problem is named, together.</summary>
 internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, AlertPolicy Policy)
 {
-    public static FunctionSettings Load(Func<string, string?> getVariable, string policyDirectory, DateTimeOffset now)
+    public static FunctionSettings Load(Func<string, string?> getVariable, DateTimeOffset now)
     {
         var errors = new List<string>();
         var kind = FunctionKind.Parse(getVariable(FunctionEnvironment.Handler));
@@ -29,18 +29,14 @@ internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, A
         }
 
         AlertPolicy? policy = null;
-        try
+        var policyDirectory = getVariable(FunctionEnvironment.PolicyDirectory);
+        if (string.IsNullOrWhiteSpace(policyDirectory))
         {
-            var table = Path.Combine(policyDirectory, PolicyLoader.RiskTableFile);
-            var exemptions = Path.Combine(policyDirectory, PolicyLoader.ExemptionsFile);
-            // providers.json is optional: without it no provider labels are given (labels never change a decision).
-            var providers = Path.Combine(policyDirectory, PolicyLoader.ProvidersFile);
-            policy = PolicyLoader.Load(File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions, now,
-                File.Exists(providers) ? File.ReadAllBytes(providers) : null, providers);
+            errors.Add($"{FunctionEnvironment.PolicyDirectory} is not set: it names the folder of the deployed policy files (the stack's policy layer)");
         }
-        catch (Exception ex) when (ex is ConfigException or IOException or UnauthorizedAccessException)
+        else
         {
-            errors.Add($"policy files in {policyDirectory}: {ex.Message}");
+            policy = LoadPolicy(policyDirectory, now, errors);
         }
 
         if (errors.Count > 0)
@@ -49,5 +45,23 @@ internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, A
         }
 
         return new FunctionSettings(kind!.Value, aws!, policy!);
+    }
+
+    private static AlertPolicy? LoadPolicy(string policyDirectory, DateTimeOffset now, List<string> errors)
+    {
+        try
+        {
+            var table = Path.Combine(policyDirectory, PolicyLoader.RiskTableFile);
+            var exemptions = Path.Combine(policyDirectory, PolicyLoader.ExemptionsFile);
+            // providers.json is optional: without it no provider labels are given (labels never change a decision).
+            var providers = Path.Combine(policyDirectory, PolicyLoader.ProvidersFile);
+            return PolicyLoader.Load(File.ReadAllBytes(table), table, File.ReadAllBytes(exemptions), exemptions, now,
+                File.Exists(providers) ? File.ReadAllBytes(providers) : null, providers);
+        }
+        catch (Exception ex) when (ex is ConfigException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"policy files in {policyDirectory}: {ex.Message}");
+            return null;
+        }
     }
 }

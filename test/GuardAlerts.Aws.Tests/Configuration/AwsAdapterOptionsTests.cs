@@ -61,6 +61,16 @@ public sealed class AwsAdapterOptionsTests
     }
 
     [Fact]
+    public void FromEnvironment_WhenAChatTopicIsSet_ShouldReadItAndWithoutOneHaveNone()
+    {
+        var chat = AwsAdapterOptions.FromEnvironment(Env(("GUARDALERTS_CHAT_TOPIC_ARN", "arn:aws:sns:eu-central-1:123456789012:chat")), "ledger", Arn);
+        var none = AwsAdapterOptions.FromEnvironment(Env(), "ledger", Arn);
+
+        Assert.Equal("arn:aws:sns:eu-central-1:123456789012:chat", chat.ChatTopic?.Value);
+        Assert.Null(none.ChatTopic);
+    }
+
+    [Fact]
     public void FromEnvironment_WhenNothingIsSet_ShouldNameEveryMissingVariable()
     {
         var error = Assert.Throws<AwsOptionsException>(() => AwsAdapterOptions.FromEnvironment(Env()));
@@ -77,6 +87,7 @@ public sealed class AwsAdapterOptionsTests
     [InlineData("GUARDALERTS_LEASE_SECONDS", "2")]
     [InlineData("GUARDALERTS_LEASE_SECONDS", "ten")]
     [InlineData("GUARDALERTS_TABLE", "ab")]
+    [InlineData("GUARDALERTS_CHAT_TOPIC_ARN", "https://hooks.slack.com/services/T0/B0/x")]
     public void FromEnvironment_WhenAVariableIsInvalid_ShouldNameIt(string name, string value)
     {
         var variables = new Dictionary<string, string?>

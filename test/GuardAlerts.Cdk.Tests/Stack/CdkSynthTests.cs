@@ -26,29 +26,47 @@ public sealed class CdkSynthTests(CdkSynthFixture synth)
     }
 
     [Fact]
-    public void Synth_ShouldPackageTheNativeBootstrapAndThePolicyFiles()
+    public void Synth_ShouldPackageTheNativeBootstrapAloneAndThePolicyFilesAsALayer()
     {
-        var keys = CdkSynthFixture.Regions
-            .SelectMany(r => TemplateJson.Resources(synth.Json(r), "AWS::Lambda::Function"))
-            .Select(f => (string)f.Properties["Code"]!["S3Key"]!)
-            .Distinct()
-            .ToList();
-        var hash = Path.GetFileNameWithoutExtension(Assert.Single(keys));
-        var asset = Path.Combine(synth.OutputDirectory, "asset." + hash);
-
-        var bootstrap = Path.Combine(asset, "bootstrap");
+        var code = Asset(CdkSynthFixture.Regions.SelectMany(r => TemplateJson.Resources(synth.Json(r), "AWS::Lambda::Function"))
+            .Select(f => (string)f.Properties["Code"]!["S3Key"]!));
+        var bootstrap = Path.Combine(code, "bootstrap");
         var magic = File.ReadAllBytes(bootstrap)[..4];
         Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, magic);
         if (!OperatingSystem.IsWindows())
         {
             Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute), "bootstrap must be executable");
         }
-        Assert.Equal(File.ReadAllBytes(RiskTables.RepoPath), File.ReadAllBytes(Path.Combine(asset, "config", "risk-table.json")));
-        Assert.Equal(
-            File.ReadAllBytes(Path.Combine(RepoPaths.Root, "config", "exemptions.json")),
-            File.ReadAllBytes(Path.Combine(asset, "config", "exemptions.json")));
+
+        // The code asset is the binary alone: a policy file in it would make every policy edit a new code asset.
+        Assert.Equal(["bootstrap"], Directory.GetFileSystemEntries(code).Select(Path.GetFileName));
+
+        var layer = Asset(CdkSynthFixture.Regions.SelectMany(r => TemplateJson.Resources(synth.Json(r), "AWS::Lambda::LayerVersion"))
+            .Select(l => (string)l.Properties["Content"]!["S3Key"]!));
+        foreach (var file in new[] { "risk-table.json", "exemptions.json", "providers.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "config", file)), File.ReadAllBytes(Path.Combine(layer, "guardalerts-policy", file)));
+        }
+
         Assert.Contains("check-glibc", synth.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Synth_ShouldBuildTheBootstrapWithoutTheEmbeddedPolicy()
+    {
+        var bootstrap = File.ReadAllBytes(Path.Combine(Asset(TemplateJson.Resources(synth.Json("us-east-1"), "AWS::Lambda::Function")
+            .Select(f => (string)f.Properties["Code"]!["S3Key"]!)), "bootstrap"));
+
+        // Core embeds the files byte for byte when it embeds them (the CLI does): absent here, so the function has no
+        // built-in policy to fall back to.
+        foreach (var file in new[] { "risk-table.json", "exemptions.json" })
+        {
+            Assert.Equal(-1, bootstrap.AsSpan().IndexOf(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "config", file))));
+        }
+    }
+
+    private string Asset(IEnumerable<string> keys) =>
+        Path.Combine(synth.OutputDirectory, "asset." + Path.GetFileNameWithoutExtension(Assert.Single(keys.Distinct())));
 
     [Fact]
     public void Synth_ShouldFinishWithoutErrors()

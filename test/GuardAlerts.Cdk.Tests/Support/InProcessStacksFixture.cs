@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using GuardAlerts.Cdk.Configuration;
+using GuardAlerts.Testing;
 
 namespace GuardAlerts.Cdk.Tests.Support;
 
@@ -16,10 +17,7 @@ public sealed class InProcessStacksFixture : IDisposable
 
     public InProcessStacksFixture()
     {
-        var package = Path.Combine(_root, "package");
-        Directory.CreateDirectory(Path.Combine(package, "config"));
-        File.WriteAllText(Path.Combine(package, "bootstrap"), "stand-in for the Native AOT binary\n");
-        File.Copy(RiskTables.RepoPath, Path.Combine(package, "config", "risk-table.json"));
+        var package = StandInPackage(Path.Combine(_root, "package"), Path.Combine(RepoPaths.Root, "config"));
 
         var app = new App(new AppProps
         {
@@ -40,6 +38,18 @@ public sealed class InProcessStacksFixture : IDisposable
         ReadOnlyJson = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, ReadOnly.TemplateFile)))!;
         DefaultsTemplate = Template.FromString(DefaultsJson.ToJsonString());
         ReadOnlyTemplate = Template.FromString(ReadOnlyJson.ToJsonString());
+    }
+
+    /// <summary>
+    /// A functions package as <see cref="FunctionPackage.Build"/> lays it out, with a stand-in bootstrap and the policy
+    /// of <paramref name="config"/> (validated as synth validates it).
+    /// </summary>
+    internal static string StandInPackage(string folder, string config)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, FunctionPackage.CodeFolder));
+        File.WriteAllText(Path.Combine(folder, FunctionPackage.CodeFolder, "bootstrap"), "stand-in for the Native AOT binary\n");
+        PolicyFiles.Load(config, DateTimeOffset.UtcNow).WriteTo(Path.Combine(folder, FunctionPackage.PolicyFolder, FunctionPackage.LayerDirectory));
+        return folder;
     }
 
     /// <summary>The stand-in functions package, for more in-process stacks.</summary>

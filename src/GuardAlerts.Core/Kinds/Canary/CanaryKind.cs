@@ -19,6 +19,9 @@ public sealed class CanaryKind : EventKindDescriptor
     /// <inheritdoc />
     public override EventKind Kind => EventKind.Canary;
 
+    /// <summary>The message attribute ("true") every canary publication carries: subscriptions and the chat copy leave it out.</summary>
+    public const string MessageAttribute = "canary";
+
     /// <inheritdoc />
     public override string Name => "canary";
 
@@ -64,7 +67,7 @@ public sealed class CanaryKind : EventKindDescriptor
         new(DedupKeyBuilder.Bound($"canary#{e.Account ?? "-"}#{((CanaryEvent)e).Function}#{e.Id}"), DedupKeyBuilder.RedeliveryMargin);
 
     // Every subscription's filter policy drops messages carrying this attribute.
-    internal override IEnumerable<KeyValuePair<string, string>> ExtraAttributes(SecurityEvent e) => [new("canary", "true")];
+    internal override IEnumerable<KeyValuePair<string, string>> ExtraAttributes(SecurityEvent e) => [new(MessageAttribute, "true")];
 
     /// <inheritdoc />
     public override string? Misrouted(SecurityEvent e, string function)

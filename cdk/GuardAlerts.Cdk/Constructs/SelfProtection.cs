@@ -29,7 +29,7 @@ internal sealed class SelfProtection : Construct
     // the pattern budget however the names are packed.
     private const int NamesPerClause = 10;
 
-    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets)
+    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets, IReadOnlyList<ProtectionRule>? more = null)
         : base(scope, id)
     {
         _delivery = delivery;
@@ -49,6 +49,12 @@ internal sealed class SelfProtection : Construct
             var name = names.Name($"SelfProtection{i + 1}");
             resourceRules.Add(name);
             NewRule(groups.Count == 1 ? "Rule" : $"Rule{i + 1}", name, "changes to the alerting pipeline's own resources", groups[i]);
+        }
+
+        foreach (var rule in more ?? [])
+        {
+            resourceRules.Add(rule.Name);
+            NewRule(rule.Id, rule.Name, rule.What, rule.Clauses, rule.Bus);
         }
 
         // The ring: "Rules" watches every rule but itself, "RulesWatch" watches "Rules".
@@ -105,13 +111,14 @@ internal sealed class SelfProtection : Construct
 
     public static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
 
-    private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses)
+    private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses, IEventBus? bus = null)
     {
         var rule = new Rule(this, id, new RuleProps
         {
             RuleName = name,
             Description = "GuardAlerts self-protection: " + what,
             EventPattern = new EventPattern { DetailType = [CloudTrailPatterns.ApiCallDetailType] },
+            EventBus = bus,
         });
         var cfn = (CfnRule)rule.Node.DefaultChild!;
         cfn.AddPropertyOverride("EventPattern", Whole(PatternPacker.Detail(clauses)));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using GuardAlerts.Cdk.Tests.Support;
 
@@ -58,6 +57,30 @@ public sealed class OrganizationStackTests(OrganizationStacksFixture org)
         Assert.True(onDefault.Count >= 3, $"only {onDefault.Count} routing rules on the default bus");
         Assert.Equal(onDefault, onCentral);
         Assert.Equal(functionRules.Count, onDefault.Count + onCentral.Count);
+    }
+
+    /// <summary>
+    /// EventBridge counts a custom bus's rules under EventBusName and RuleName (eb-monitoring); an alarm on RuleName
+    /// alone would watch a metric that never has data and never fire.
+    /// </summary>
+    [Fact]
+    public void Central_ShouldAlarmOnTheCentralBusRulesFailedInvocationsUnderTheBusAndTheRulesName()
+    {
+        var json = org.CentralOrganization.Json;
+        var bus = Assert.Single(TemplateJson.Resources(json, "AWS::Events::EventBus"));
+        var alarms = TemplateJson.Resources(json, "AWS::CloudWatch::Alarm").Where(a => (string?)a.Properties["MetricName"] == "FailedInvocations")
+            .Select(a => a.Properties["Dimensions"]!.AsArray().ToDictionary(d => (string)d!["Name"]!, d => d!["Value"]!.ToJsonString()))
+            .ToList();
+        var onBus = TemplateJson.Resources(json, Rule).Where(r => TemplateJson.Ref(r.Properties["EventBusName"]) == bus.Id).ToList();
+
+        Assert.True(onBus.Count >= 4, $"only {onBus.Count} rules on the central bus");
+        foreach (var (id, rule) in onBus)
+        {
+            Assert.Contains(alarms, d => d.Count == 2 && d["RuleName"] == rule["Name"]!.ToJsonString() && TemplateJson.Ref(JsonNode.Parse(d["EventBusName"])) == bus.Id);
+        }
+
+        Assert.Equal(TemplateJson.Resources(json, Rule).Count(r => r.Properties["EventBusName"] is null && r.Properties["ScheduleExpression"] is null) + 1,
+            alarms.Count(d => d.Count == 1));
     }
 
     [Fact]
@@ -125,23 +148,7 @@ public sealed class OrganizationStackTests(OrganizationStacksFixture org)
     }
 
     [Fact]
-    public async Task EveryOrganizationTemplate_ShouldHaveNoCfnLintErrors()
-    {
-        var start = new ProcessStartInfo("cfn-lint") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--format", "parseable", "--" }.Concat(org.TemplatePaths))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start cfn-lint (pip install cfn-lint)");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var output = await stdout + await stderr;
-
-        Assert.True((process.ExitCode & 3) == 0, $"cfn-lint exit {process.ExitCode}:\n{output}");
-        Assert.DoesNotContain(output.Split('\n'), line => line.Contains(":E", StringComparison.Ordinal));
-    }
+    public async Task EveryOrganizationTemplate_ShouldHaveNoCfnLintErrors() => await CfnLint.AssertNoErrorsAsync(org.TemplatePaths);
 
     private static JsonNode BusPolicyStatement(JsonNode json)
     {

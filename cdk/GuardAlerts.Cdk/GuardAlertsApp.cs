@@ -33,6 +33,26 @@ internal static class GuardAlertsApp
     }
 
     /// <summary>
+    /// A member deployment: one region-agnostic stack, <see cref="MemberStack"/>, whose template a StackSet deploys to
+    /// every account and region. Its rules are generated from the same routed table as the central stack's.
+    /// </summary>
+    public static MemberStack AddMemberStack(App app, DeploymentSettings settings, RiskTable table)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (ReadOnlyThresholdsLeftOut(table, settings) is { } note)
+        {
+            Console.Error.WriteLine(note);
+        }
+
+        return new MemberStack(app, MemberStack.MemberStackName, new MemberStackProps
+        {
+            Description = "GuardAlerts member: forwards this account's security events to the central GuardAlerts stack",
+            Settings = settings,
+            RiskTable = Routed(table, settings),
+        });
+    }
+
+    /// <summary>
     /// What a deployment without countReadOnlyCalls=true does not count, said when it is synthesized (the threshold
     /// rules on read-only calls are in the table and in the coverage document, so nothing else would tell); null when
     /// nothing is left out.

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Cdk.Constructs;
 
 namespace GuardAlerts.Cdk;
@@ -40,18 +41,26 @@ internal sealed class GuardAlertsStack : Stack
         var redrive = new RedriveRole(this, "Redrive", roleNames[2], table, alerts, deadLetters);
 
         var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery, names);
+        // A central deployment runs the same rules on the bus its members forward to (docs/organizations.md).
+        var central = props.Settings.Organization.Mode == DeploymentMode.Central ? new CentralBus(this, "Central", props.Settings.Organization, names) : null;
+        var centralRouting = central is null ? null : new EventRouting(this, "CentralRouting", props.RiskTable, guardDuty, cloudTrail, delivery, names, central.Bus, "Central");
         var heartbeat = new Heartbeat(this, "Heartbeat", functions, alerts, delivery, names);
         var trail = props.CreateTrail ? new ManagementTrail(this, "ManagementEvents", StackName + "-management-events") : null;
         var protection = new SelfProtection(this, "SelfProtection",
             new ProtectedResources(names, functions, [guardDuty.Role, cloudTrail.Role, redrive.Role], [guardDuty.LogGroup, cloudTrail.LogGroup],
-                table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, heartbeat.ScheduleName],
+                table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, .. centralRouting?.RuleNames ?? [], heartbeat.ScheduleName],
                 props.GlobalEvents, trail),
-            delivery, [alerts.Operations, alerts.Pager], alerts.ChatNotices);
+            delivery, [alerts.Operations, alerts.Pager], central?.ProtectionRules, alerts.ChatNotices);
         if (props.Settings.HasChat)
         {
             _ = new ChatChannels(this, "Chat", props.Settings, names, [alerts.Chat!, alerts.Operations, alerts.ChatNotices!]);
         }
-        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms, names);
+
+        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. centralRouting?.Rules ?? [], .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms, names);
+        if (central is not null)
+        {
+            Output("CentralBusArn", central.Bus.EventBusArn, "The bus the members forward to: deploy the members with -c centralBusArn=<this>");
+        }
 
         if (trail is not null)
         {

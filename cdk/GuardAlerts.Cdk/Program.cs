@@ -21,8 +21,17 @@ catch (Exception ex) when (ex is DeploymentSettingsException or ConfigException 
     return 1;
 }
 
-var functionPackage = FunctionPackage.Build(root, policy);
-GuardAlertsApp.AddStacks(app, settings, policy.RiskTable, functionPackage,
-    System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"), System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
+if (settings.Organization.Mode == DeploymentMode.Member)
+{
+    // A member has no function: nothing to build, and its template must stay free of assets (a StackSet has no bootstrap).
+    GuardAlertsApp.AddMemberStack(app, settings, policy.RiskTable);
+}
+else
+{
+    var functionPackage = FunctionPackage.Build(root, policy);
+    GuardAlertsApp.AddStacks(app, settings, policy.RiskTable, functionPackage,
+        System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"), System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"));
+}
+
 app.Synth();
 return 0;

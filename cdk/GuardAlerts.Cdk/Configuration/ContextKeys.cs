@@ -51,9 +51,24 @@ internal static partial class ContextKeys
     /// <summary>The Microsoft Teams channel id (from the channel's link, URL-encoded: 19%3a...%40thread.tacv2).</summary>
     public const string TeamsChannelId = "teamsChannelId";
 
+    /// <summary>standalone (default), central or member: how the deployment fits an organization (docs/organizations.md).</summary>
+    public const string Deployment = "deployment";
+
+    /// <summary>Central: the organization (o-...) whose accounts may put events on the central bus.</summary>
+    public const string OrganizationId = "organizationId";
+
+    /// <summary>Central: comma-separated account ids that may put events on the central bus (instead of an organization).</summary>
+    public const string MemberAccounts = "memberAccounts";
+
+    /// <summary>Member: the central stack's CentralBusArn output, the bus the member forwards to.</summary>
+    public const string CentralBusArn = "centralBusArn";
+
+    /// <summary>Member: "true" forwards GuardDuty findings too (an account whose GuardDuty has no delegated administrator).</summary>
+    public const string ForwardGuardDuty = "forwardGuardDuty";
+
     /// <summary>Every key the app reads.</summary>
     public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls,
-        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId];
+        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

@@ -34,6 +34,9 @@ internal sealed partial record DeploymentSettings
     /// <summary>Whether the threshold rules on read-only calls get their EventBridge rules (opt-in: they cost the most).</summary>
     public bool CountReadOnlyCalls { get; init; }
 
+    /// <summary>Standalone, central or member, and what each needs (docs/organizations.md).</summary>
+    public OrganizationSettings Organization { get; init; } = new();
+
     public const string DefaultTrailRegion = "us-east-1";
 
     /// <summary>
@@ -94,7 +97,21 @@ internal sealed partial record DeploymentSettings
         var teams = ChatSettings.Teams(tryGetContext, errors);
         // A chat channel receives every alert (not the canary), every alarm and every self-protection message.
         var chat = slack is not null || teams is not null;
-        if (emails.Count == 0 && phones.Count == 0 && !chat && !allowNoSubscribers)
+        var organization = OrganizationSettings.FromContext(tryGetContext, k => Text(tryGetContext(k)), errors);
+        if (organization.Mode == DeploymentMode.Member)
+        {
+            // A member publishes nothing itself: its events are alerted on by the central stack, to the central stack's subscribers.
+            foreach (var key in new[]
+                {
+                    ContextKeys.AlertEmails, ContextKeys.AlertPhones, ContextKeys.CreateTrail, ContextKeys.TrailRegion, ContextKeys.AllowNoSubscribers, ContextKeys.Regions,
+                    ContextKeys.SlackWorkspaceId, ContextKeys.SlackChannelId, ContextKeys.TeamsTenantId, ContextKeys.TeamsTeamId, ContextKeys.TeamsChannelId,
+                }.Where(k => Text(tryGetContext(k)) is not null))
+            {
+                errors.Add($"{key} does not apply to {ContextKeys.Deployment}=member: a member only forwards (the central stack alerts its own subscribers), "
+                    + "and its StackSet chooses the accounts and regions");
+            }
+        }
+        else if (emails.Count == 0 && phones.Count == 0 && !chat && !allowNoSubscribers)
         {
             errors.Add($"no subscriber: give {ContextKeys.AlertEmails} and/or {ContextKeys.AlertPhones} (or a Slack or Teams channel), or {ContextKeys.AllowNoSubscribers}=true "
                 + "to deploy a stack that alerts nobody until someone subscribes to its topics");
@@ -132,6 +149,7 @@ internal sealed partial record DeploymentSettings
             Slack = slack,
             Teams = teams,
             Regions = regions.Distinct(StringComparer.Ordinal).ToList(),
+            Organization = organization,
         };
     }
 

@@ -52,7 +52,7 @@ internal sealed class PipelineAlarms : Construct
             {
                 Namespace = "AWS/Events",
                 MetricName = "FailedInvocations",
-                DimensionsMap = new Dictionary<string, string> { ["RuleName"] = rules[i].RuleName },
+                DimensionsMap = RuleDimensions(rules[i]),
                 Statistic = "Sum",
                 Period = Period,
             }), $"GuardAlerts: EventBridge could not deliver events of rule {rules[i].Node.Path} to its target; they are in the dead-letter queue.");
@@ -105,4 +105,15 @@ internal sealed class PipelineAlarms : Construct
         EvaluationPeriods = 1,
         TreatMissingData = TreatMissingData.NOT_BREACHING,
     });
+
+    // A rule on a custom bus (a central deployment's) has its metrics under EventBusName and RuleName together; under
+    // RuleName alone are the default bus's (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html).
+    // Such a rule's Ref is "bus|name", so its dimension takes the rule's own name.
+    private static Dictionary<string, string> RuleDimensions(Rule rule)
+    {
+        var cfn = (Amazon.CDK.AWS.Events.CfnRule)rule.Node.DefaultChild!;
+        return cfn.EventBusName is { } bus
+            ? new Dictionary<string, string> { ["RuleName"] = cfn.Name ?? rule.RuleName, ["EventBusName"] = bus }
+            : new Dictionary<string, string> { ["RuleName"] = rule.RuleName };
+    }
 }

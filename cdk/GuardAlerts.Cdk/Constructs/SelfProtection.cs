@@ -29,8 +29,10 @@ internal sealed class SelfProtection : Construct
     // the pattern budget however the names are packed.
     private const int NamesPerClause = 10;
 
+    // more: further protection rules (a central stack's bus and what members forward about themselves).
     // chat: the chat notices topic, or null; it gets the message as an AWS Chatbot custom notification.
-    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets, Topic? chat = null)
+    public SelfProtection(Construct scope, string id, ProtectedResources watched, Delivery delivery, IReadOnlyList<Topic> targets,
+        IReadOnlyList<ProtectionRule>? more = null, Topic? chat = null)
         : base(scope, id)
     {
         _delivery = delivery;
@@ -69,6 +71,12 @@ internal sealed class SelfProtection : Construct
             var name = names.Name($"SelfProtection{i + 1}");
             resourceRules.Add(name);
             NewRule(groups.Count == 1 ? "Rule" : $"Rule{i + 1}", name, "changes to the alerting pipeline's own resources", groups[i]);
+        }
+
+        foreach (var rule in more ?? [])
+        {
+            resourceRules.Add(rule.Name);
+            NewRule(rule.Id, rule.Name, rule.What, rule.Clauses, rule.Bus);
         }
 
         // The ring: "Rules" watches every rule but itself, "RulesWatch" watches "Rules".
@@ -124,13 +132,14 @@ internal sealed class SelfProtection : Construct
 
     public static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
 
-    private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses)
+    private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses, IEventBus? bus = null)
     {
         var rule = new Rule(this, id, new RuleProps
         {
             RuleName = name,
             Description = "GuardAlerts self-protection: " + what,
             EventPattern = new EventPattern { DetailType = [CloudTrailPatterns.ApiCallDetailType] },
+            EventBus = bus,
         });
         var cfn = (CfnRule)rule.Node.DefaultChild!;
         cfn.AddPropertyOverride("EventPattern", Whole(PatternPacker.Detail(clauses)));

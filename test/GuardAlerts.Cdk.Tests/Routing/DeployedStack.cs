@@ -15,11 +15,12 @@ public sealed class DeployedStack
 
     private readonly JsonObject _resources;
 
-    public DeployedStack(string stackName, string region, JsonNode template)
+    public DeployedStack(string stackName, string region, JsonNode template, string account = Account)
     {
         ArgumentNullException.ThrowIfNull(template);
         StackName = stackName;
         Region = region;
+        AccountId = account;
         Template = template;
         _resources = template["Resources"]!.AsObject();
     }
@@ -27,6 +28,9 @@ public sealed class DeployedStack
     public string StackName { get; }
 
     public string Region { get; }
+
+    /// <summary>The account the stack is deployed in (<see cref="Account"/> unless another is given).</summary>
+    public string AccountId { get; }
 
     public JsonNode Template { get; }
 
@@ -64,7 +68,7 @@ public sealed class DeployedStack
 
     public string Ref(string name) => name switch
     {
-        "AWS::AccountId" => Account,
+        "AWS::AccountId" => AccountId,
         "AWS::Region" => Region,
         "AWS::Partition" => "aws",
         "AWS::URLSuffix" => "amazonaws.com",
@@ -73,7 +77,7 @@ public sealed class DeployedStack
         _ => TypeOf(name) switch
         {
             "AWS::SNS::Topic" => Arn("sns", PhysicalName(name)),
-            "AWS::SQS::Queue" => $"https://sqs.{Region}.amazonaws.com/{Account}/{PhysicalName(name)}",
+            "AWS::SQS::Queue" => $"https://sqs.{Region}.amazonaws.com/{AccountId}/{PhysicalName(name)}",
             "AWS::KMS::Key" => KeyId(name),
             "AWS::S3::Bucket" => PhysicalName(name).ToLowerInvariant(),
             _ => PhysicalName(name),
@@ -86,7 +90,8 @@ public sealed class DeployedStack
         return (TypeOf(logicalId), attribute) switch
         {
             ("AWS::Lambda::Function", "Arn") => Arn("lambda", "function:" + name),
-            ("AWS::IAM::Role", "Arn") => $"arn:aws:iam::{Account}:role/{name}",
+            ("AWS::IAM::Role", "Arn") => $"arn:aws:iam::{AccountId}:role/{name}",
+            ("AWS::Events::EventBus", "Arn") => Arn("events", "event-bus/" + name),
             ("AWS::DynamoDB::Table", "Arn") => Arn("dynamodb", "table/" + name),
             ("AWS::SNS::Topic", "TopicName") => name,
             ("AWS::SNS::Topic", "TopicArn") => Arn("sns", name),
@@ -106,6 +111,7 @@ public sealed class DeployedStack
     private static readonly Dictionary<string, string> NameProperties = new(StringComparer.Ordinal)
     {
         ["AWS::Events::Rule"] = "Name",
+        ["AWS::Events::EventBus"] = "Name",
         ["AWS::IAM::Role"] = "RoleName",
         ["AWS::CloudWatch::Alarm"] = "AlarmName",
         ["AWS::Lambda::Function"] = "FunctionName",
@@ -117,7 +123,7 @@ public sealed class DeployedStack
         ["AWS::S3::Bucket"] = "BucketName",
     };
 
-    private string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{Account}:{resource}";
+    private string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{AccountId}:{resource}";
 
     private string KeyId(string logicalId) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(StackName + "/" + logicalId))[..16]).ToString();

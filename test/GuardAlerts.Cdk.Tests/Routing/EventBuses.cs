@@ -19,9 +19,12 @@ public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
     public IReadOnlyList<DeployedStack> Stacks => stacks;
 
     /// <summary>Every target the event reaches when it is put on <paramref name="region"/>'s default bus.</summary>
-    public List<RuleDelivery> Put(JsonObject eventJson, string region) => Put(eventJson, region, 0);
+    public List<RuleDelivery> Put(JsonObject eventJson, string region) => Put(eventJson, region, null, "default", 0);
 
-    private List<RuleDelivery> Put(JsonObject eventJson, string region, int hops)
+    /// <summary>Every target the event reaches when it is put on the named bus of an account in a region.</summary>
+    public List<RuleDelivery> Put(JsonObject eventJson, string region, string account, string bus) => Put(eventJson, region, account, bus, 0);
+
+    private List<RuleDelivery> Put(JsonObject eventJson, string region, string? account, string busName, int hops)
     {
         ArgumentNullException.ThrowIfNull(eventJson);
         if (hops > MaxHops)
@@ -32,13 +35,13 @@ public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
         var readOnlyCall = (string?)eventJson["detail-type"] == "AWS API Call via CloudTrail"
             && eventJson["detail"]?["readOnly"] is JsonValue ro && ro.TryGetValue<bool>(out var isReadOnly) && isReadOnly;
         var deliveries = new List<RuleDelivery>();
-        foreach (var stack in stacks.Where(s => s.Region == region))
+        foreach (var stack in stacks.Where(s => s.Region == region && (account is null || s.AccountId == account)))
         {
             foreach (var (id, rule) in stack.Resources("AWS::Events::Rule"))
             {
                 var state = (string?)rule["State"] ?? "ENABLED";
                 if (rule["EventPattern"] is not { } pattern || state == "DISABLED" || (readOnlyCall && state != AllManagementEvents)
-                    || (rule["EventBusName"] is { } bus && stack.ResolveText(bus) != "default"))
+                    || (rule["EventBusName"] is { } bus ? stack.ResolveText(bus) : "default") != busName)
                 {
                     continue;
                 }
@@ -53,9 +56,16 @@ public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
                     var arn = stack.ResolveText(target!["Arn"]);
                     if (arn.StartsWith("arn:aws:events:", StringComparison.Ordinal) && arn.Contains(":event-bus/", StringComparison.Ordinal))
                     {
-                        var targetRegion = arn.Split(':')[3];
+                        var parts = arn.Split(':');
+                        var (targetRegion, targetAccount) = (parts[3], parts[4]);
                         deliveries.Add(new RuleDelivery(stack, id, arn, null, eventJson));
-                        deliveries.AddRange(Put(eventJson, targetRegion, hops + 1));
+                        var targetBus = arn[(arn.IndexOf(":event-bus/", StringComparison.Ordinal) + ":event-bus/".Length)..];
+                        // Another account's bus takes the event only through a role, and only if its policy admits the sender.
+                        if (targetAccount == stack.AccountId || (target["RoleArn"] is not null && Admits(targetAccount, targetRegion, targetBus, stack.AccountId)))
+                        {
+                            deliveries.AddRange(Put(eventJson, targetRegion, targetAccount, targetBus, hops + 1));
+                        }
+
                         continue;
                     }
 
@@ -66,6 +76,20 @@ public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
 
         return deliveries;
     }
+
+    /// <summary>
+    /// Whether a bus's resource policy lets <paramref name="sender"/> put events: its account named as a principal, or
+    /// any principal of the organization (every account here belongs to it).
+    /// </summary>
+    private bool Admits(string account, string region, string bus, string sender) => stacks
+        .Where(s => s.AccountId == account && s.Region == region)
+        .SelectMany(s => s.Resources("AWS::Events::EventBusPolicy").Select(p => (Stack: s, p.Properties)))
+        .Where(p => p.Stack.ResolveText(p.Properties["EventBusName"]) == bus && p.Properties["Statement"] is JsonObject)
+        .Select(p => p.Stack.Resolve(p.Properties["Statement"])!)
+        .Any(statement => (string?)statement["Effect"] == "Allow" && (string?)statement["Action"] == "events:PutEvents"
+            && (statement["Principal"] is JsonValue any && (string?)any == "*"
+                ? statement["Condition"]?["StringEquals"]?["aws:PrincipalOrgID"] is not null
+                : statement["Principal"]?["AWS"]?.AsArray().Any(a => (string?)a == $"arn:aws:iam::{sender}:root") == true));
 
     private static string? TargetLogicalId(DeployedStack stack, JsonNode? arn) => arn switch
     {

@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GuardAlerts.Cdk.Tests.Support;
+using Xunit.Abstractions;
+using Org = GuardAlerts.Cdk.Tests.Support.OrganizationStacksFixture;
+
+namespace GuardAlerts.Cdk.Tests.Routing;
+
+/// <summary>
+/// A member account's events through the organization deployment, read by the documented EventBridge matcher: the
+/// member's rules on its default bus forward to the central bus (through their role, admitted by the bus policy),
+/// and the central stack's rules on that bus deliver to its functions. The forwarded event is the member's own, its
+/// account included (cross-account bus targets pass the event on as it is).
+/// </summary>
+[Collection(CdkSynthCollection.Name)]
+public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task EveryAlertingSample_InAMemberRegion_ShouldReachItsCentralFunctionExactlyOnce()
+    {
+        var (buses, central) = Deployment(org.Member, org.CentralOrganization);
+        var handlers = Handlers(central);
+        var alerting = (await SampleEvents.AllAsync()).Where(s => s.MustBeDelivered).ToList();
+        Assert.True(alerting.Count >= 100, $"only {alerting.Count} alerting samples");
+        var failures = new StringBuilder();
+        foreach (var sample in alerting)
+        {
+            var reached = buses.Put(InMember(sample.Event), Org.Region, Org.MemberAccount, "default")
+                .Where(d => d.Stack == central && d.TargetId is { } t && handlers.ContainsKey(t))
+                .ToList();
+            if (reached.Count != 1 || handlers[reached[0].TargetId!] != sample.Handler)
+            {
+                failures.AppendLine($"{sample.Source} ({sample.Decision.Outcome} {sample.Decision.RuleId}) reached [{string.Join(", ", reached.Select(r => handlers[r.TargetId!]))}], expected the {sample.Handler} function once");
+            }
+            else if ((string?)reached[0].Input["account"] != Org.MemberAccount)
+            {
+                failures.AppendLine($"{sample.Source} reached the central function as account {reached[0].Input["account"]}, not the member's");
+            }
+        }
+
+        output.WriteLine($"{alerting.Count - failures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} of {alerting.Count} alerting or exempted samples forwarded from the member to their central function");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task GuardDutyFinding_FromAMemberWithoutForwardGuardDuty_ShouldNotBeForwarded()
+    {
+        var (buses, central) = Deployment(org.MemberWithoutGuardDuty, org.CentralOrganization);
+        var findings = (await SampleEvents.AllAsync()).Where(s => s.MustBeDelivered && s.Handler == "guardduty").ToList();
+        Assert.NotEmpty(findings);
+
+        Assert.All(findings, f => Assert.DoesNotContain(buses.Put(InMember(f.Event), Org.Region, Org.MemberAccount, "default"), d => d.Stack == central));
+    }
+
+    [Fact]
+    public void AccountNotAdmittedByTheBusPolicy_ShouldNotReachTheCentralStack()
+    {
+        // The central stack that admits listed accounts, and a member in an account it does not list.
+        var member = new DeployedStack("StackSet-GuardAlertsMember-0001", Org.Region, org.Member.Json, "999900001111");
+        var central = new DeployedStack(org.CentralAccounts.StackName, Org.Region, org.CentralAccounts.Json, Org.CentralAccount);
+        var buses = new EventBuses([member, central]);
+        var createUser = SampleRoutingTests.ApiCall("iam.amazonaws.com", "CreateUser", readOnly: false, new JsonObject { ["userName"] = "backdoor" }, Org.Region);
+        createUser["account"] = "999900001111";
+
+        var deliveries = buses.Put(createUser, Org.Region, "999900001111", "default");
+
+        Assert.Contains(deliveries, d => d.Stack == member && d.TargetArn == Org.CentralBusArn);
+        Assert.DoesNotContain(deliveries, d => d.Stack == central);
+        // The same member in a listed account is admitted.
+        var listed = new EventBuses([new DeployedStack("StackSet-GuardAlertsMember-0001", Org.Region, org.Member.Json, Org.MemberAccount), central]);
+        createUser["account"] = Org.MemberAccount;
+        Assert.Contains(listed.Put(createUser, Org.Region, Org.MemberAccount, "default"), d => d.Stack.StackName == central.StackName && d.TargetId is not null);
+    }
+
+    /// <summary>
+    /// A member's forwarding rule deleted or its target removed: the member's self-protection forwards the CloudTrail
+    /// event and the central stack sends it to its operations and pager topics. Deleting the self-protection rule
+    /// itself is reported by the rule that watches it. When the risk table also covers the call, the member's
+    /// forwarding rules send a second copy of the event (docs/organizations.md): each topic may get the message twice.
+    /// </summary>
+    [Theory]
+    [InlineData("DeleteRule", "name", "GuardAlertsMember-CloudTrailApiCalls1")]
+    [InlineData("RemoveTargets", "rule", "GuardAlertsMember-Heartbeat")]
+    [InlineData("DisableRule", "name", "GuardAlertsMember-ConsoleSignIn")]
+    [InlineData("DeleteRule", "name", "GuardAlertsMember-Protection")]
+    [InlineData("DeleteRule", "name", "GuardAlertsMember-ProtectionWatch")]
+    public void ChangeToAMembersForwarding_ShouldReachTheCentralOperationsAndPagerTopics(string eventName, string parameter, string ruleName)
+    {
+        var (buses, central) = Deployment(org.Member, org.CentralOrganization);
+        var change = InMember(SampleRoutingTests.ApiCall("events.amazonaws.com", eventName, readOnly: false, new JsonObject { [parameter] = ruleName }, Org.Region));
+
+        var topics = buses.Put(change, Org.Region, Org.MemberAccount, "default")
+            .Where(d => d.Stack == central && d.TargetId is { } t && central.TypeOf(t) == "AWS::SNS::Topic")
+            .Select(d => d.TargetId!)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], topics);
+    }
+
+    [Fact]
+    public void ChangeToAMembersRole_InUsEast1_ShouldReachTheCentralOperationsTopic()
+    {
+        // IAM's events reach EventBridge in us-east-1 only: the member's us-east-1 instance forwards them, for the
+        // roles of every region's instance.
+        var member = new DeployedStack("StackSet-GuardAlertsMember-0001", "us-east-1", org.Member.Json, Org.MemberAccount);
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var buses = new EventBuses([member, central]);
+        var detach = SampleRoutingTests.ApiCall("iam.amazonaws.com", "DetachRolePolicy", readOnly: false,
+            new JsonObject { ["roleName"] = "GuardAlertsMember-eu-west-1-Forward", ["policyArn"] = "arn:aws:iam::aws:policy/x" }, "us-east-1");
+        detach["account"] = Org.MemberAccount;
+
+        var deliveries = buses.Put(detach, "us-east-1", Org.MemberAccount, "default");
+
+        Assert.Contains(deliveries, d => d.Stack == central && d.TargetId == TemplateJson.Topic(central.Template, "Operations"));
+    }
+
+    private static (EventBuses Buses, DeployedStack Central) Deployment(Org.Synthesized member, Org.Synthesized central)
+    {
+        var centralStack = new DeployedStack(central.StackName, Org.Region, central.Json, Org.CentralAccount);
+        return (new EventBuses([new DeployedStack("StackSet-GuardAlertsMember-0001", Org.Region, member.Json, Org.MemberAccount), centralStack]), centralStack);
+    }
+
+    private static Dictionary<string, string> Handlers(DeployedStack stack) => stack.Resources("AWS::Lambda::Function")
+        .Where(f => f.Properties["Handler"] is not null)
+        .ToDictionary(f => f.Id, f => (string)f.Properties["Handler"]!);
+
+    // The sample as the member's default bus in the member region receives it.
+    private static JsonObject InMember(JsonObject sample)
+    {
+        var copy = sample.DeepClone().AsObject();
+        copy["account"] = Org.MemberAccount;
+        copy["region"] = Org.Region;
+        return copy;
+    }
+}

@@ -56,6 +56,9 @@ internal sealed class EventCatalog
         new("ConsoleLogin", "signin.amazonaws.com", 30, false, false, false, "failed"),
     ];
 
+    /// <summary>The read-only and write management calls of the noise, without data events (an organization trail of management events).</summary>
+    public static IReadOnlyList<EventKindSpec> ManagementNoise { get; } = [.. Noise.Where(n => !n.Data)];
+
     private readonly EventKindSpec[] _all;
     private readonly int[] _cumulative;
 

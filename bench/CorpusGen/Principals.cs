@@ -16,10 +16,19 @@ internal static class Principals
         "cloudformation.amazonaws.com",
     ];
 
-    public static List<Principal> Create(Random random)
+    /// <summary>What Terraform's AWS provider sends as its user agent.</summary>
+    public static string TerraformAgent => Agents[3];
+
+    /// <summary>A browser's user agent, as console sign-ins carry it.</summary>
+    public static string BrowserAgent => Agents[4];
+
+    public static List<Principal> Create(Random random) => Create(random, Accounts);
+
+    /// <summary>The same cast in each of <paramref name="accounts"/>.</summary>
+    public static List<Principal> Create(Random random, IEnumerable<string> accounts)
     {
         var list = new List<Principal>();
-        foreach (var account in Accounts)
+        foreach (var account in accounts)
         {
             foreach (var user in new[] { "alice.chen", "bob.okafor", "ci-deployer", "backup-operator" })
             {

@@ -8,6 +8,8 @@ using GuardAlerts.Bench.CorpusGen;
 // --threshold-mix adds the calls threshold rules count (secrets, decrypted parameters, password and user data, failed
 // sign-ins) to the mix; --bursts n injects n bursts of each kind they look for and prints one "injected" line per burst.
 // Without them the bytes are those of earlier versions, so existing benchmark corpora stay comparable.
+// corpus-gen --out <dir> --accounts <n> --regions <r1,r2,...> [--volume 1] [--seed 6] [--gzip]
+// writes an organization's day instead (OrgPlanner; figures and assumptions in bench/README.md) and prints what it holds.
 // Deterministic: the same arguments always write the same bytes (System.Random with a seed is stable across runs).
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -22,9 +24,38 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+if (options.TryGetValue("--out", out var orgDir) && (options.ContainsKey("--accounts") || options.ContainsKey("--regions")))
+{
+    var (org, error) = OrgOptions.Parse(options);
+    if (org is null)
+    {
+        Console.Error.WriteLine("corpus-gen: " + error);
+        return 2;
+    }
+
+    var orgSeed = int.Parse(options.GetValueOrDefault("--seed", "6"), CultureInfo.InvariantCulture);
+    var accounts = OrgPlanner.Accounts(org.Accounts, org.Regions, orgSeed);
+    var days = accounts.Select(a => OrgPlanner.Plan(a, org.Regions, orgSeed, org.Volume)).ToList();
+    var summary = OrgDayWriter.Write(orgDir, days, orgSeed, options.ContainsKey("--gzip"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{orgDir}: {summary.Bytes / (1024.0 * 1024):F1} MB uncompressed, {summary.Files} files, {summary.CloudTrailEvents} CloudTrail events, {summary.Findings} GuardDuty findings"));
+    foreach (var (profile, count) in summary.AccountsByProfile.OrderBy(p => p.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accounts\t{profile}\t{count}"));
+    }
+
+    foreach (var (kind, count) in summary.RiskyByKind.OrderBy(p => p.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"risky\t{kind}\t{count}"));
+    }
+
+    return 0;
+}
+
 if (!options.TryGetValue("--out", out var outDir) || !options.TryGetValue("--size-mb", out var sizeText))
 {
     Console.Error.WriteLine("usage: corpus-gen --out <dir> --size-mb <n> [--file-mb 8] [--gzip] [--seed 6] [--risky-percent 3] [--risk-table <path>] [--threshold-mix] [--bursts <n>]");
+    Console.Error.WriteLine("       corpus-gen --out <dir> --accounts <n> --regions <r1,r2,...> [--volume 1] [--seed 6] [--gzip]");
     return 2;
 }
 

@@ -10,12 +10,15 @@ internal static class RecordWriter
 
     /// <summary>
     /// Writes one record. <paramref name="value"/>: the secret, parameter, instance or user name a threshold burst
-    /// varies (else drawn at random); <paramref name="error"/>: an errorCode the call fails with (else 1 in 50 fail).
+    /// varies (else drawn at random); <paramref name="error"/>: an errorCode the call fails with (else 1 in 50 fail);
+    /// <paramref name="region"/>: the awsRegion (else drawn at random; failed sign-ins in us-east-1).
     /// </summary>
-    public static void Write(Utf8JsonWriter w, EventKindSpec spec, Principal p, DateTime time, Random random, string? value = null, string? error = null)
+    public static void Write(Utf8JsonWriter w, EventKindSpec spec, Principal p, DateTime time, Random random, string? value = null, string? error = null, string? region = null)
     {
-        var region = Regions[random.Next(Regions.Length)];
-        region = spec.Variant == "failed" ? "us-east-1" : region;
+        // Drawn even when given, so a corpus without regions keeps its bytes.
+        var drawn = Regions[random.Next(Regions.Length)];
+        region ??= spec.Variant == "failed" ? "us-east-1" : drawn;
+        var signIn = spec.Variant is "failed" or "success" && spec.Name == "ConsoleLogin";
         var failed = error is not null || random.Next(50) == 0;
         w.WriteStartObject();
         w.WriteString("eventVersion", spec.Data ? "1.10" : "1.11");
@@ -30,7 +33,7 @@ internal static class RecordWriter
         {
             w.WriteString("errorMessage", "Failed authentication");
         }
-        else if (failed)
+        else if (failed && spec.Variant != "success")
         {
             w.WriteString("errorCode", error ?? "AccessDenied");
             w.WriteString("errorMessage", $"User: {p.Arn ?? p.InvokedBy} is not authorized to perform: {spec.Source.Split('.')[0]}:{spec.Name} because no identity-based policy allows the action");
@@ -66,7 +69,7 @@ internal static class RecordWriter
             w.WriteEndArray();
         }
 
-        w.WriteString("eventType", spec.Data ? "AwsApiCall" : spec.Variant == "failed" ? "AwsConsoleSignIn" : p.Type == "AWSService" ? "AwsServiceEvent" : "AwsApiCall");
+        w.WriteString("eventType", spec.Data ? "AwsApiCall" : signIn ? "AwsConsoleSignIn" : p.Type == "AWSService" ? "AwsServiceEvent" : "AwsApiCall");
         w.WriteBoolean("managementEvent", !spec.Data);
         w.WriteString("recipientAccountId", p.Account);
         if (p.Type == "AWSService")
@@ -186,10 +189,10 @@ internal static class RecordWriter
                 w.WriteEndObject();
                 w.WriteNull("responseElements");
                 return true;
-            case "ConsoleLogin" when spec.Variant == "failed":
+            case "ConsoleLogin" when spec.Variant is "failed" or "success":
                 w.WriteNull("requestParameters");
                 w.WriteStartObject("responseElements");
-                w.WriteString("ConsoleLogin", "Failure");
+                w.WriteString("ConsoleLogin", spec.Variant == "failed" ? "Failure" : "Success");
                 w.WriteEndObject();
                 w.WriteStartObject("additionalEventData");
                 w.WriteString("LoginTo", "https://console.aws.amazon.com/console/home");
@@ -262,12 +265,15 @@ internal static class RecordWriter
                 w.WriteStartArray("items");
                 w.WriteStartObject();
                 w.WriteString("ipProtocol", "tcp");
-                w.WriteNumber("fromPort", random.Next(2) == 0 ? 22 : 443);
-                w.WriteNumber("toPort", random.Next(2) == 0 ? 22 : 443);
+                var from = random.Next(2) == 0 ? 22 : 443;
+                var to = random.Next(2) == 0 ? 22 : 443;
+                w.WriteNumber("fromPort", spec.Variant == "world" ? 443 : from);
+                w.WriteNumber("toPort", spec.Variant == "world" ? 443 : to);
                 w.WriteStartObject("ipRanges");
                 w.WriteStartArray("items");
                 w.WriteStartObject();
-                w.WriteString("cidrIp", random.Next(3) == 0 ? "0.0.0.0/0" : "10.0.0.0/8");
+                // "world": a public load balancer's listener; "private": a rule between the VPC's own subnets.
+                w.WriteString("cidrIp", spec.Variant switch { "world" => "0.0.0.0/0", "private" => "10.0.0.0/8", _ => random.Next(3) == 0 ? "0.0.0.0/0" : "10.0.0.0/8" });
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -306,7 +312,7 @@ internal static class RecordWriter
         return new System.Guid(bytes).ToString();
     }
 
-    private static string Hex(Random random, int length)
+    internal static string Hex(Random random, int length)
     {
         Span<byte> bytes = stackalloc byte[(length + 1) / 2];
         random.NextBytes(bytes);

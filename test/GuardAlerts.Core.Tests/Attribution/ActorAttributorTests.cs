@@ -110,10 +110,27 @@ public class ActorAttributorTests
     [Fact]
     public void Attribute_WhenIdentityCenterSession_ShouldCreditIdentityProviderMfa()
     {
-        var actor = Attribute("ConsoleLogin", Json.AssumedRole("AWSReservedSSO_Admin_0123456789abcdef", "jo@example.com"),
+        var actor = Attribute("ConsoleLogin", Json.AssumedRole("AWSReservedSSO_Admin_0123456789abcdef", "jo@example.com", IdentityCenterPath),
             ""","additionalEventData":{"MFAUsed":"No"}""", "signin.amazonaws.com");
 
         Assert.Equal(MfaStatus.IdentityProvider, actor.Mfa);
+    }
+
+    private const string IdentityCenterPath = "/aws-reserved/sso.amazonaws.com/eu-west-1/";
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/team/aws-reserved/sso.amazonaws.com/")]
+    public void Attribute_WhenRoleOnlyNamedLikeIdentityCenter_ShouldSayWithoutMfa(string path)
+    {
+        // Anyone allowed iam:CreateRole can name a role AWSReservedSSO_...; only IAM Identity Center creates roles
+        // under the reserved path. A console session of such a role without MFA must not read "MFA at the identity provider".
+        var signIn = Attribute("ConsoleLogin", Json.AssumedRole("AWSReservedSSO_Admin_0123456789abcdef", "jo@example.com", path),
+            ""","additionalEventData":{"MFAUsed":"No"}""", "signin.amazonaws.com");
+        var call = Attribute("CreateUser", Json.AssumedRole("AWSReservedSSO_Admin_0123456789abcdef", "jo@example.com", path), ConsoleSession);
+
+        Assert.Equal(MfaStatus.NotUsed, signIn.Mfa);
+        Assert.Equal(MfaStatus.NotUsed, call.Mfa);
     }
 
     [Theory]

@@ -30,9 +30,9 @@ internal static class Json
 
     public const string IamUser = """{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","accessKeyId":"AKIAEXAMPLE","userName":"alice"}""";
 
-    public static string AssumedRole(string role, string session) =>
+    public static string AssumedRole(string role, string session, string rolePath = "/") =>
         "{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:" + session + "\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/" + role + "/" + session
-        + "\",\"accountId\":\"111122223333\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAEXAMPLE\",\"arn\":\"arn:aws:iam::111122223333:role/" + role
+        + "\",\"accountId\":\"111122223333\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAEXAMPLE\",\"arn\":\"arn:aws:iam::111122223333:role" + rolePath + role
         + "\",\"accountId\":\"111122223333\",\"userName\":\"" + role + "\"},\"attributes\":{\"mfaAuthenticated\":\"false\",\"creationDate\":\"2026-10-01T09:00:00Z\"}}}";
 
     public static string Finding(string type, double severity, string resource = """{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0abc","instanceType":"t3.micro"}}""", string extra = "", string id = "f-1") =>

@@ -10,6 +10,7 @@ internal static class CloudTrailActors
     private const string WebIdentityUser = "WebIdentityUser";
     private const string ConsoleLogin = "ConsoleLogin";
     private const string AssumeRoleWithSaml = "AssumeRoleWithSAML";
+    private const string IdentityCenterRolePath = "/aws-reserved/sso.amazonaws.com/";
 
     /// <summary>
     /// The identity types whose actor is named from the request (the role a SAML or web identity caller assumed and
@@ -128,8 +129,16 @@ internal static class CloudTrailActors
 
     private static bool IsFederatedSession(CloudTrailRecord record)
     {
-        // IAM Identity Center permission sets are roles named AWSReservedSSO_<set>_<hash>.
-        var issuer = record.UserIdentity?.SessionIssuer?.UserName ?? ArnParts.LastSegment(record.UserIdentity?.SessionIssuer?.Arn);
-        return issuer is not null && issuer.StartsWith("AWSReservedSSO_", StringComparison.Ordinal);
+        // IAM Identity Center creates its permission-set roles (AWSReservedSSO_<set>_<hash>) under the path
+        // /aws-reserved/sso.amazonaws.com/, which only the service writes to. The name alone is anyone's to choose with
+        // iam:CreateRole, and would turn a console session's "WITHOUT MFA" into "MFA at the identity provider".
+        var arn = record.UserIdentity?.SessionIssuer?.Arn;
+        if (arn is null || ArnParts.LastSegment(arn) is not { } role || !role.StartsWith("AWSReservedSSO_", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var at = arn.IndexOf(":role/", StringComparison.Ordinal);
+        return at >= 0 && arn.AsSpan(at + ":role".Length).StartsWith(IdentityCenterRolePath, StringComparison.Ordinal);
     }
 }

@@ -22,10 +22,8 @@ public sealed class OrganizationStacksFixture : IDisposable
 
     public OrganizationStacksFixture()
     {
-        var package = Path.Combine(_root, "package");
-        Directory.CreateDirectory(Path.Combine(package, "config"));
-        File.WriteAllText(Path.Combine(package, "bootstrap"), "stand-in for the Native AOT binary\n");
-        File.Copy(RiskTables.RepoPath, Path.Combine(package, "config", "risk-table.json"));
+        // The package's layout is the stack's (the bootstrap's folder and the policy layer's), as for the default stacks.
+        var package = InProcessStacksFixture.StandInPackage(Path.Combine(_root, "package"), GuardAlerts.Testing.RepoPaths.Config);
 
         CentralOrganization = Synth("central-org", new() { ["deployment"] = "central", ["organizationId"] = OrganizationId },
             (app, settings) => GuardAlertsApp.AddStacks(app, settings, RiskTables.Repo(), package, CentralAccount, Region).Single());

@@ -49,7 +49,7 @@ internal sealed class GuardAlertsStack : Stack
         var protection = new SelfProtection(this, "SelfProtection",
             new ProtectedResources(names, functions, [guardDuty.Role, cloudTrail.Role, redrive.Role], [guardDuty.LogGroup, cloudTrail.LogGroup],
                 table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, .. centralRouting?.RuleNames ?? [], heartbeat.ScheduleName],
-                props.GlobalEvents, trail),
+                props.GlobalEvents, trail, props.Settings.HasChat),
             delivery, [alerts.Operations, alerts.Pager], central?.ProtectionRules, alerts.ChatNotices);
         if (props.Settings.HasChat)
         {

@@ -19,6 +19,7 @@ namespace GuardAlerts.Cdk.Constructs;
 /// <param name="RuleNames">The names of this stack's rules other than the self-protection ones (routing, heartbeat).</param>
 /// <param name="Companion">The us-east-1 companion that forwards to this stack (null in us-east-1).</param>
 /// <param name="Trail">The management-events trail, when this stack creates it.</param>
+/// <param name="Chat">Whether the stack has AWS Chatbot channel configurations.</param>
 internal sealed record ProtectedResources(
     PhysicalNames Names,
     IReadOnlyList<AlertFunction> Functions,
@@ -30,4 +31,5 @@ internal sealed record ProtectedResources(
     IQueue DeadLetterQueue,
     IReadOnlyList<string> RuleNames,
     GlobalEventsPlan? Companion,
-    ManagementTrail? Trail);
+    ManagementTrail? Trail,
+    bool Chat = false);

@@ -108,6 +108,11 @@ internal sealed class SelfProtection : Construct
     public static readonly object[] RoleChanges =
         ["PutRolePolicy", "DeleteRolePolicy", "AttachRolePolicy", "DetachRolePolicy", "UpdateAssumeRolePolicy", "DeleteRole", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary"];
 
+    /// <summary>The AWS Chatbot calls that stop or divert a channel's posts.</summary>
+    public static readonly object[] ChatChanges =
+        ["UpdateSlackChannelConfiguration", "DeleteSlackChannelConfiguration", "DeleteSlackWorkspaceAuthorization",
+            "UpdateMicrosoftTeamsChannelConfiguration", "DeleteMicrosoftTeamsChannelConfiguration", "DeleteMicrosoftTeamsConfiguredTeam"];
+
     /// <summary>
     /// Every EventBridge call that can stop a rule from delivering, on the named rules: PutRule replaces the whole
     /// rule (pattern, state), PutTargets replaces a target (another ARN, input or role), and the rest speak for
@@ -218,6 +223,17 @@ internal sealed class SelfProtection : Construct
             // stack's forwarder when this stack is in another region.
             Clause("iam.amazonaws.com", RoleChanges, "roleName", roleNames),
         };
+        if (w.Chat)
+        {
+            // A channel configuration pointed at another channel, stripped of its topics or deleted, or the workspace's
+            // or team's authorization removed, silences chat without touching a topic or subscription of this stack.
+            // Any such call in the account is reported, whichever configuration it names: the removal of an
+            // authorization names none, and Chatbot is configured in few places. Chatbot's API answers in several
+            // regions and CloudTrail records a call where it was made, so only calls made in a region with a stack are
+            // seen (docs/deploy.md).
+            clauses.Add(AnyCall("chatbot.amazonaws.com", ChatChanges));
+        }
+
         if (w.Trail is { } trail)
         {
             // CloudTrail takes the trail's name or ARN.

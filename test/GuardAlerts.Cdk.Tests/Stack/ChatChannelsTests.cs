@@ -104,6 +104,30 @@ public sealed class ChatChannelsTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A channel configuration pointed at another channel, stripped of its topics or deleted, or the workspace's or
+    /// team's authorization removed, silences chat without touching a topic or subscription of the stack: self-protection
+    /// must report it. Chatbot takes the configuration's ARN in these calls; a call that names none (an authorization's
+    /// removal) stops every configuration of the account, so any such call is reported.
+    /// </summary>
+    [Theory]
+    [InlineData("UpdateSlackChannelConfiguration")]
+    [InlineData("DeleteSlackChannelConfiguration")]
+    [InlineData("UpdateMicrosoftTeamsChannelConfiguration")]
+    [InlineData("DeleteMicrosoftTeamsChannelConfiguration")]
+    [InlineData("DeleteSlackWorkspaceAuthorization")]
+    [InlineData("DeleteMicrosoftTeamsConfiguredTeam")]
+    public void SelfProtection_ShouldReportAChangeToTheChatChannels(string eventName)
+    {
+        var template = BothChannels();
+        var change = Routing.SampleRoutingTests.ApiCall("chatbot.amazonaws.com", eventName, readOnly: false,
+            new JsonObject { ["chatConfigurationArn"] = "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/GuardAlerts-eu-west-1-Slack" }, "eu-west-1");
+        var rules = TemplateJson.Resources(template, "AWS::Events::Rule")
+            .Where(r => ((string?)r.Properties["Description"])?.StartsWith("GuardAlerts self-protection", StringComparison.Ordinal) == true).ToList();
+
+        Assert.Contains(rules, r => GuardAlerts.Testing.Routing.EventPatternMatcher.Matches(r.Properties["EventPattern"]!, change));
+    }
+
     [Fact]
     public void Stack_WithoutAChatChannel_ShouldHaveNoChatTopicsAndNoCopy()
     {

@@ -150,7 +150,9 @@ public static class ChatNotification
     /// One line for any field of the notification. Angle brackets become look-alikes everywhere, not only in code: the
     /// summary repeats the subject and the related resources the specifics, both event text (a refused call logs any
     /// group name typed), and in Slack "&lt;!here&gt;" or "&lt;https://x|Open&gt;" is a mention or a disguised link
-    /// wherever Chatbot puts it; "--name &lt;trail&gt;" in a next step would be read as a link too.
+    /// wherever Chatbot puts it; "--name &lt;trail&gt;" in a next step would be read as a link too. Microsoft Teams
+    /// renders Markdown, where "[Open in console](https://...)" is a link whose text says anything: "](" loses its meaning.
     /// </summary>
-    private static string Plain(string? text, int max) => TextSanitizer.ToSingleLine(text, max).Replace('<', '\u2039').Replace('>', '\u203A');
+    private static string Plain(string? text, int max) =>
+        TextSanitizer.Truncate(TextSanitizer.ToSingleLine(text, max).Replace('<', '\u2039').Replace('>', '\u203A').Replace("](", "] (", StringComparison.Ordinal), max);
 }

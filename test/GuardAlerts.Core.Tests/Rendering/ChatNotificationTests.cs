@@ -115,6 +115,8 @@ public class ChatNotificationTests
     [Theory]
     [InlineData("<!here>")]
     [InlineData("<!channel> <https://evil.example|Open in console>")]
+    [InlineData("[Open in console](https://evil.example)")]
+    [InlineData("x](https://evil.example)")]
     public void Render_WhenARefusedCallNamesAGroupWithChatMarkup_ShouldObeyItNowhereInTheNotification(string groupName)
     {
         // AccessDenied calls are logged with whatever parameters the caller typed: anyone with any credentials can
@@ -134,6 +136,8 @@ public class ChatNotificationTests
         {
             Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
             Assert.DoesNotContain("<https://evil", text, StringComparison.Ordinal);
+            // Microsoft Teams renders Markdown: [text](url) is a link whose text can say anything.
+            Assert.DoesNotContain("](https://evil", text, StringComparison.Ordinal);
         });
     }
 

@@ -89,15 +89,41 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
         var (buses, central) = Deployment(org.Member, org.CentralOrganization);
         var change = InMember(SampleRoutingTests.ApiCall("events.amazonaws.com", eventName, readOnly: false, new JsonObject { [parameter] = ruleName }, Org.Region));
 
-        var topics = buses.Put(change, Org.Region, Org.MemberAccount, "default")
-            .Where(d => d.Stack == central && d.TargetId is { } t && central.TypeOf(t) == "AWS::SNS::Topic")
-            .Select(d => d.TargetId!)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], topics);
+        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], CentralTopics(buses, central, change));
     }
+
+    /// <summary>
+    /// The member's stack deleted or replaced, by its StackSet or by anyone in the account with CloudFormation rights:
+    /// CloudFormation then deletes every forwarding and self-protection rule, the watchers possibly before their
+    /// reports of the others go out, so the call itself is reported, by the stack's name or ID. The same call on any
+    /// other stack of the member is not.
+    /// </summary>
+    [Theory]
+    [InlineData("StackSet-GuardAlertsMember-0001", "DeleteStack", false)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "DeleteStack", true)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "UpdateStack", false)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "CreateChangeSet", true)]
+    [InlineData("GuardAlertsMember", "DeleteStack", false)]
+    public void MembersStackDeletedOrReplaced_ShouldReachTheCentralOperationsAndPagerTopics(string stackName, string eventName, bool byId)
+    {
+        var member = new DeployedStack(stackName, Org.Region, org.Member.Json, Org.MemberAccount);
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var buses = new EventBuses([member, central]);
+        var call = InMember(SampleRoutingTests.ApiCall("cloudformation.amazonaws.com", eventName, readOnly: false,
+            new JsonObject { ["stackName"] = byId ? member.StackId : stackName }, Org.Region));
+        var otherStack = InMember(SampleRoutingTests.ApiCall("cloudformation.amazonaws.com", eventName, readOnly: false,
+            new JsonObject { ["stackName"] = "orders-service" }, Org.Region));
+
+        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], CentralTopics(buses, central, call));
+        Assert.Empty(CentralTopics(buses, central, otherStack));
+    }
+
+    private static List<string> CentralTopics(EventBuses buses, DeployedStack central, JsonObject memberEvent) => buses.Put(memberEvent, Org.Region, Org.MemberAccount, "default")
+        .Where(d => d.Stack == central && d.TargetId is { } t && central.TypeOf(t) == "AWS::SNS::Topic")
+        .Select(d => d.TargetId!)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     [Fact]
     public void ChangeToAMembersRole_InUsEast1_ShouldReachTheCentralOperationsTopic()

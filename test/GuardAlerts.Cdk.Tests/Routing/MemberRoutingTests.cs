@@ -142,6 +142,42 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
         Assert.Contains(deliveries, d => d.Stack == central && d.TargetId == TemplateJson.Topic(central.Template, "Operations"));
     }
 
+    /// <summary>
+    /// GuardDuty delivers every member's findings to its delegated administrator (the central account) in the finding's
+    /// own region, on that region's default bus. In a region without a central stack nothing reads that bus, nor the
+    /// central account's own events there: the member template, deployed in the central account with
+    /// forwardGuardDuty=true (docs/organizations.md), forwards both to the central bus, and the alert names the member.
+    /// </summary>
+    [Fact]
+    public async Task CentralAccountsEvents_InARegionWithoutACentralStack_ShouldReachTheCentralFunctionsOnlyThroughTheMemberTemplate()
+    {
+        const string OtherRegion = "eu-central-1";
+        var samples = await SampleEvents.AllAsync();
+        var finding = samples.First(s => s.MustBeDelivered && s.Handler == "guardduty").Event.DeepClone().AsObject();
+        finding["account"] = Org.CentralAccount;
+        finding["region"] = OtherRegion;
+        finding["detail"]!["accountId"] = Org.MemberAccount;
+        finding["detail"]!["region"] = OtherRegion;
+        var ownCall = samples.First(s => s.MustBeDelivered && (string?)s.Event["detail"]?["eventSource"] == "ec2.amazonaws.com").Event.DeepClone().AsObject();
+        ownCall["account"] = Org.CentralAccount;
+        ownCall["region"] = OtherRegion;
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var handlers = Handlers(central);
+        var alone = new EventBuses([central]);
+        var withTemplate = new EventBuses([central, new DeployedStack("GuardAlertsMember", OtherRegion, org.Member.Json, Org.CentralAccount)]);
+
+        foreach (var (e, handler) in new[] { (finding, "guardduty"), (ownCall, "cloudtrail") })
+        {
+            Assert.Empty(alone.Put(e, OtherRegion, Org.CentralAccount, "default"));
+            var reached = withTemplate.Put(e, OtherRegion, Org.CentralAccount, "default")
+                .Where(d => d.Stack == central && d.TargetId is { } t && handlers.ContainsKey(t))
+                .ToList();
+            var delivery = Assert.Single(reached);
+            Assert.Equal(handler, handlers[delivery.TargetId!]);
+            Assert.Equal(e.ToJsonString(), delivery.Input.ToJsonString());
+        }
+    }
+
     private static (EventBuses Buses, DeployedStack Central) Deployment(Org.Synthesized member, Org.Synthesized central)
     {
         var centralStack = new DeployedStack(central.StackName, Org.Region, central.Json, Org.CentralAccount);

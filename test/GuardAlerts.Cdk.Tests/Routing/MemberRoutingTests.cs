@@ -73,6 +73,46 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
     }
 
     /// <summary>
+    /// An attacker who controls a member cannot pass another account's events on to the central bus as that account's:
+    /// an account outside the organization forwards its real events to the member's default bus (whose policy the
+    /// attacker opened to it), where the member's forwarding rules match them, but EventBridge does not route an event
+    /// received from one bus on to a third. Only a member's own events reach the central stack from its account.
+    /// </summary>
+    [Fact]
+    public void EventsOfAnOutsideAccount_RelayedThroughAMember_ShouldNotReachTheCentralStack()
+    {
+        const string Outside = "999900001111";
+        var relay = Filled("""
+            {"Resources": {"Relay": {"Type": "AWS::Events::Rule", "Properties": {
+              "EventPattern": {"source": [{"prefix": "aws."}]},
+              "Targets": [{"Id": "Member", "Arn": "arn:aws:events:REGION:MEMBER:event-bus/default", "RoleArn": "arn:aws:iam::OUTSIDE:role/relay"}]}}}}
+            """);
+        var opened = Filled("""
+            {"Resources": {"Open": {"Type": "AWS::Events::EventBusPolicy", "Properties": {"EventBusName": "default", "StatementId": "relay",
+              "Statement": {"Effect": "Allow", "Action": "events:PutEvents", "Principal": {"AWS": ["arn:aws:iam::OUTSIDE:root"]},
+                "Resource": "arn:aws:events:REGION:MEMBER:event-bus/default"}}}}}
+            """);
+        static JsonNode Filled(string template) => JsonNode.Parse(template.Replace("OUTSIDE", Outside, StringComparison.Ordinal)
+            .Replace("MEMBER", Org.MemberAccount, StringComparison.Ordinal).Replace("REGION", Org.Region, StringComparison.Ordinal))!;
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var buses = new EventBuses(
+        [
+            new DeployedStack("relay", Org.Region, relay, Outside),
+            new DeployedStack("opened", Org.Region, opened, Org.MemberAccount),
+            new DeployedStack("StackSet-GuardAlertsMember-0001", Org.Region, org.Member.Json, Org.MemberAccount),
+            central,
+        ]);
+        var createUser = SampleRoutingTests.ApiCall("iam.amazonaws.com", "CreateUser", readOnly: false, new JsonObject { ["userName"] = "backdoor" }, Org.Region);
+        createUser["account"] = Outside;
+
+        var deliveries = buses.Put(createUser, Org.Region, Outside, "default");
+
+        // It reaches the member's bus, and its forwarding rule matches it there; it goes no further.
+        Assert.Contains(deliveries, d => d.Stack.StackName == "StackSet-GuardAlertsMember-0001" && d.TargetArn == Org.CentralBusArn);
+        Assert.DoesNotContain(deliveries, d => d.Stack == central);
+    }
+
+    /// <summary>
     /// A member's forwarding rule deleted or its target removed: the member's self-protection forwards the CloudTrail
     /// event and the central stack sends it to its operations and pager topics. Deleting the self-protection rule
     /// itself is reported by the rule that watches it. When the risk table also covers the call, the member's

@@ -67,8 +67,11 @@ internal sealed class MemberStack : Stack
         var watched = RuleNames.Append(watch).ToList();
         var groups = PatternPacker.Pack(
             [.. watched.Chunk(NamesPerClause).SelectMany(SelfProtection.RuleClauses),
-                SelfProtection.Clause("iam.amazonaws.com", SelfProtection.RoleChanges, "roleName", SelfProtection.Prefix(NamePrefix))],
-            Whole, PatternSize.EncodedLength);
+                SelfProtection.Clause("iam.amazonaws.com", SelfProtection.RoleChanges, "roleName", SelfProtection.Prefix(NamePrefix)),
+                // This stack deleted or replaced (by the StackSet or by anyone in the account) takes every rule above with
+                // it, possibly before their own deletions are reported: the call itself is.
+                SelfProtection.Clause("cloudformation.amazonaws.com", SelfProtection.StackChanges, "stackName", Aws.STACK_NAME, Aws.STACK_ID)],
+            Whole, SelfProtection.TokenAwareLength);
         var protection = new List<string>();
         for (var i = 0; i < groups.Count; i++)
         {

@@ -61,6 +61,10 @@ internal sealed class CentralBus : Construct
             [
                 .. MemberRuleClauses(),
                 SelfProtection.Clause("iam.amazonaws.com", SelfProtection.RoleChanges, "roleName", SelfProtection.Prefix(MemberStack.NamePrefix)),
+                // A member's stack deleted or replaced: StackSets names its instances StackSet-<StackSet name>-<id>, and
+                // the management account's own stacks are named after the template (docs/organizations.md).
+                SelfProtection.Clause("cloudformation.amazonaws.com", SelfProtection.StackChanges, "stackName",
+                    new Dictionary<string, object> { ["wildcard"] = "*" + MemberStack.MemberStackName + "*" }),
             ], Bus),
         ];
     }

@@ -137,6 +137,16 @@ internal sealed class SelfProtection : Construct
 
     public static Dictionary<string, object> Prefix(string value) => new() { ["prefix"] = value };
 
+    /// <summary>
+    /// The CloudFormation calls that remove or rewrite a stack's resources all at once. CloudFormation removes a rule
+    /// after the call, so the call is reported while the rules that watch it may still exist; the rules' own
+    /// deletions may not be, once those rules are gone. CloudTrail records the stack as "stackName", its name or ID.
+    /// </summary>
+    public static readonly object[] StackChanges = ["DeleteStack", "UpdateStack", "CreateChangeSet"];
+
+    // Names and ARNs are tokens until deploy: size them as the longest they can resolve to.
+    public static int TokenAwareLength(string value) => Token.IsUnresolved(value) ? 256 : PatternSize.EncodedLength(value);
+
     private void NewRule(string id, string name, string what, IReadOnlyList<Dictionary<string, object>> clauses, IEventBus? bus = null)
     {
         var rule = new Rule(this, id, new RuleProps
@@ -179,8 +189,6 @@ internal sealed class SelfProtection : Construct
     private static Dictionary<string, object> Whole(Dictionary<string, object> detail) =>
         CloudTrailPatterns.WholePattern(CloudTrailPatterns.AwsSources, CloudTrailPatterns.ApiCallDetailType, detail);
 
-    // Names and ARNs are tokens until deploy: size them as the longest they can resolve to.
-    private static int TokenAwareLength(string value) => Token.IsUnresolved(value) ? 256 : PatternSize.EncodedLength(value);
 
     private static IEnumerable<Dictionary<string, object>> Clauses(ProtectedResources w)
     {

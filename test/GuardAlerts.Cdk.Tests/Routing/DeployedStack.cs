@@ -27,6 +27,9 @@ public sealed class DeployedStack
 
     public string StackName { get; }
 
+    /// <summary>The stack's ID as CloudFormation gives it (an ARN ending in a fixed id here).</summary>
+    public string StackId => $"arn:aws:cloudformation:{Region}:{AccountId}:stack/{StackName}/6a1f2b30-0c4d-11f0-9a5e-0a1b2c3d4e5f";
+
     public string Region { get; }
 
     /// <summary>The account the stack is deployed in (<see cref="Account"/> unless another is given).</summary>
@@ -73,6 +76,7 @@ public sealed class DeployedStack
         "AWS::Partition" => "aws",
         "AWS::URLSuffix" => "amazonaws.com",
         "AWS::StackName" => StackName,
+        "AWS::StackId" => StackId,
         "AWS::NoValue" => "",
         _ => TypeOf(name) switch
         {

@@ -9,6 +9,11 @@ namespace GuardAlerts.Cdk.Tests.Routing;
 /// matcher), and a rule targeting another region's bus forwards it there. CloudTrail API calls that only read
 /// (readOnly: true) reach only rules in the ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS state
 /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
+/// An event that reached a bus from another bus goes no further to a third bus: "EventBridge can't route events
+/// received from a sender event bus to a third event bus"
+/// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-bus-to-bus.html), and "if a receiver account sets up a
+/// rule that sends events received from a sender account on to a third account, these events are not sent to the third
+/// account" (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-account.html).
 /// </summary>
 public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
 {
@@ -59,6 +64,11 @@ public sealed class EventBuses(IReadOnlyList<DeployedStack> stacks)
                         var parts = arn.Split(':');
                         var (targetRegion, targetAccount) = (parts[3], parts[4]);
                         deliveries.Add(new RuleDelivery(stack, id, arn, null, eventJson));
+                        if (hops > 0)
+                        {
+                            continue;
+                        }
+
                         var targetBus = arn[(arn.IndexOf(":event-bus/", StringComparison.Ordinal) + ":event-bus/".Length)..];
                         // Another account's bus takes the event only through a role, and only if its policy admits the sender.
                         if (targetAccount == stack.AccountId || (target["RoleArn"] is not null && Admits(targetAccount, targetRegion, targetBus, stack.AccountId)))

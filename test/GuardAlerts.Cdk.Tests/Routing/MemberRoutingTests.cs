@@ -73,6 +73,46 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
     }
 
     /// <summary>
+    /// An attacker who controls a member cannot pass another account's events on to the central bus as that account's:
+    /// an account outside the organization forwards its real events to the member's default bus (whose policy the
+    /// attacker opened to it), where the member's forwarding rules match them, but EventBridge does not route an event
+    /// received from one bus on to a third. Only a member's own events reach the central stack from its account.
+    /// </summary>
+    [Fact]
+    public void EventsOfAnOutsideAccount_RelayedThroughAMember_ShouldNotReachTheCentralStack()
+    {
+        const string Outside = "999900001111";
+        var relay = Filled("""
+            {"Resources": {"Relay": {"Type": "AWS::Events::Rule", "Properties": {
+              "EventPattern": {"source": [{"prefix": "aws."}]},
+              "Targets": [{"Id": "Member", "Arn": "arn:aws:events:REGION:MEMBER:event-bus/default", "RoleArn": "arn:aws:iam::OUTSIDE:role/relay"}]}}}}
+            """);
+        var opened = Filled("""
+            {"Resources": {"Open": {"Type": "AWS::Events::EventBusPolicy", "Properties": {"EventBusName": "default", "StatementId": "relay",
+              "Statement": {"Effect": "Allow", "Action": "events:PutEvents", "Principal": {"AWS": ["arn:aws:iam::OUTSIDE:root"]},
+                "Resource": "arn:aws:events:REGION:MEMBER:event-bus/default"}}}}}
+            """);
+        static JsonNode Filled(string template) => JsonNode.Parse(template.Replace("OUTSIDE", Outside, StringComparison.Ordinal)
+            .Replace("MEMBER", Org.MemberAccount, StringComparison.Ordinal).Replace("REGION", Org.Region, StringComparison.Ordinal))!;
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var buses = new EventBuses(
+        [
+            new DeployedStack("relay", Org.Region, relay, Outside),
+            new DeployedStack("opened", Org.Region, opened, Org.MemberAccount),
+            new DeployedStack("StackSet-GuardAlertsMember-0001", Org.Region, org.Member.Json, Org.MemberAccount),
+            central,
+        ]);
+        var createUser = SampleRoutingTests.ApiCall("iam.amazonaws.com", "CreateUser", readOnly: false, new JsonObject { ["userName"] = "backdoor" }, Org.Region);
+        createUser["account"] = Outside;
+
+        var deliveries = buses.Put(createUser, Org.Region, Outside, "default");
+
+        // It reaches the member's bus, and its forwarding rule matches it there; it goes no further.
+        Assert.Contains(deliveries, d => d.Stack.StackName == "StackSet-GuardAlertsMember-0001" && d.TargetArn == Org.CentralBusArn);
+        Assert.DoesNotContain(deliveries, d => d.Stack == central);
+    }
+
+    /// <summary>
     /// A member's forwarding rule deleted or its target removed: the member's self-protection forwards the CloudTrail
     /// event and the central stack sends it to its operations and pager topics. Deleting the self-protection rule
     /// itself is reported by the rule that watches it. When the risk table also covers the call, the member's
@@ -84,20 +124,48 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
     [InlineData("DisableRule", "name", "GuardAlertsMember-ConsoleSignIn")]
     [InlineData("DeleteRule", "name", "GuardAlertsMember-Protection")]
     [InlineData("DeleteRule", "name", "GuardAlertsMember-ProtectionWatch")]
+    // Any rule a member's principal names like a member's rule pages too: the noise docs/organizations.md "Limits" names.
+    [InlineData("DeleteRule", "name", "GuardAlertsMember-decoy")]
     public void ChangeToAMembersForwarding_ShouldReachTheCentralOperationsAndPagerTopics(string eventName, string parameter, string ruleName)
     {
         var (buses, central) = Deployment(org.Member, org.CentralOrganization);
         var change = InMember(SampleRoutingTests.ApiCall("events.amazonaws.com", eventName, readOnly: false, new JsonObject { [parameter] = ruleName }, Org.Region));
 
-        var topics = buses.Put(change, Org.Region, Org.MemberAccount, "default")
-            .Where(d => d.Stack == central && d.TargetId is { } t && central.TypeOf(t) == "AWS::SNS::Topic")
-            .Select(d => d.TargetId!)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], topics);
+        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], CentralTopics(buses, central, change));
     }
+
+    /// <summary>
+    /// The member's stack deleted or replaced, by its StackSet or by anyone in the account with CloudFormation rights:
+    /// CloudFormation then deletes every forwarding and self-protection rule, the watchers possibly before their
+    /// reports of the others go out, so the call itself is reported, by the stack's name or ID. The same call on any
+    /// other stack of the member is not.
+    /// </summary>
+    [Theory]
+    [InlineData("StackSet-GuardAlertsMember-0001", "DeleteStack", false)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "DeleteStack", true)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "UpdateStack", false)]
+    [InlineData("StackSet-GuardAlertsMember-0001", "CreateChangeSet", true)]
+    [InlineData("GuardAlertsMember", "DeleteStack", false)]
+    public void MembersStackDeletedOrReplaced_ShouldReachTheCentralOperationsAndPagerTopics(string stackName, string eventName, bool byId)
+    {
+        var member = new DeployedStack(stackName, Org.Region, org.Member.Json, Org.MemberAccount);
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var buses = new EventBuses([member, central]);
+        var call = InMember(SampleRoutingTests.ApiCall("cloudformation.amazonaws.com", eventName, readOnly: false,
+            new JsonObject { ["stackName"] = byId ? member.StackId : stackName }, Org.Region));
+        var otherStack = InMember(SampleRoutingTests.ApiCall("cloudformation.amazonaws.com", eventName, readOnly: false,
+            new JsonObject { ["stackName"] = "orders-service" }, Org.Region));
+
+        Assert.Equal([TemplateJson.Topic(central.Template, "Operations"), TemplateJson.Topic(central.Template, "Pager")], CentralTopics(buses, central, call));
+        Assert.Empty(CentralTopics(buses, central, otherStack));
+    }
+
+    private static List<string> CentralTopics(EventBuses buses, DeployedStack central, JsonObject memberEvent) => buses.Put(memberEvent, Org.Region, Org.MemberAccount, "default")
+        .Where(d => d.Stack == central && d.TargetId is { } t && central.TypeOf(t) == "AWS::SNS::Topic")
+        .Select(d => d.TargetId!)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     [Fact]
     public void ChangeToAMembersRole_InUsEast1_ShouldReachTheCentralOperationsTopic()
@@ -114,6 +182,42 @@ public sealed class MemberRoutingTests(OrganizationStacksFixture org, ITestOutpu
         var deliveries = buses.Put(detach, "us-east-1", Org.MemberAccount, "default");
 
         Assert.Contains(deliveries, d => d.Stack == central && d.TargetId == TemplateJson.Topic(central.Template, "Operations"));
+    }
+
+    /// <summary>
+    /// GuardDuty delivers every member's findings to its delegated administrator (the central account) in the finding's
+    /// own region, on that region's default bus. In a region without a central stack nothing reads that bus, nor the
+    /// central account's own events there: the member template, deployed in the central account with
+    /// forwardGuardDuty=true (docs/organizations.md), forwards both to the central bus, and the alert names the member.
+    /// </summary>
+    [Fact]
+    public async Task CentralAccountsEvents_InARegionWithoutACentralStack_ShouldReachTheCentralFunctionsOnlyThroughTheMemberTemplate()
+    {
+        const string OtherRegion = "eu-central-1";
+        var samples = await SampleEvents.AllAsync();
+        var finding = samples.First(s => s.MustBeDelivered && s.Handler == "guardduty").Event.DeepClone().AsObject();
+        finding["account"] = Org.CentralAccount;
+        finding["region"] = OtherRegion;
+        finding["detail"]!["accountId"] = Org.MemberAccount;
+        finding["detail"]!["region"] = OtherRegion;
+        var ownCall = samples.First(s => s.MustBeDelivered && (string?)s.Event["detail"]?["eventSource"] == "ec2.amazonaws.com").Event.DeepClone().AsObject();
+        ownCall["account"] = Org.CentralAccount;
+        ownCall["region"] = OtherRegion;
+        var central = new DeployedStack(org.CentralOrganization.StackName, Org.Region, org.CentralOrganization.Json, Org.CentralAccount);
+        var handlers = Handlers(central);
+        var alone = new EventBuses([central]);
+        var withTemplate = new EventBuses([central, new DeployedStack("GuardAlertsMember", OtherRegion, org.Member.Json, Org.CentralAccount)]);
+
+        foreach (var (e, handler) in new[] { (finding, "guardduty"), (ownCall, "cloudtrail") })
+        {
+            Assert.Empty(alone.Put(e, OtherRegion, Org.CentralAccount, "default"));
+            var reached = withTemplate.Put(e, OtherRegion, Org.CentralAccount, "default")
+                .Where(d => d.Stack == central && d.TargetId is { } t && handlers.ContainsKey(t))
+                .ToList();
+            var delivery = Assert.Single(reached);
+            Assert.Equal(handler, handlers[delivery.TargetId!]);
+            Assert.Equal(e.ToJsonString(), delivery.Input.ToJsonString());
+        }
     }
 
     private static (EventBuses Buses, DeployedStack Central) Deployment(Org.Synthesized member, Org.Synthesized central)

@@ -46,29 +46,7 @@ public sealed partial record MemberWatchOptions
             errors.Add($"exactly one of {V.OrganizationId} and {V.Accounts} must be set");
         }
 
-        var endpoint = OrganizationsClient.DefaultEndpoint;
-        if (!string.Equals(getVariable(AwsEnvironmentVariables.IgnoreConfiguredEndpointUrls), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var name in new[] { V.OrganizationsEndpointUrl, AwsEnvironmentVariables.EndpointUrl })
-            {
-                if (getVariable(name)?.Trim() is not { Length: > 0 } text)
-                {
-                    continue;
-                }
-
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-                {
-                    endpoint = uri;
-                }
-                else
-                {
-                    errors.Add($"{name} must be an absolute http(s) URL, got '{text}'");
-                }
-
-                break;
-            }
-        }
-
+        var endpoint = AwsAdapterOptions.ReadEndpoint(getVariable, errors, V.OrganizationsEndpointUrl) ?? OrganizationsClient.DefaultEndpoint;
         if (errors.Count > 0)
         {
             throw new AwsOptionsException(errors);

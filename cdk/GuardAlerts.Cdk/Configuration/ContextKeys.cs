@@ -66,9 +66,13 @@ internal static partial class ContextKeys
     /// <summary>Member: "true" forwards GuardDuty findings too (an account whose GuardDuty has no delegated administrator).</summary>
     public const string ForwardGuardDuty = "forwardGuardDuty";
 
+    /// <summary>Standalone or central: "111122223333=prod,444455556666=staging-eu", the names alerts give accounts beside their ids.</summary>
+    public const string AccountNames = "accountNames";
+
     /// <summary>Every key the app reads.</summary>
     public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls,
-        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty];
+        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty,
+        AccountNames];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

@@ -10,7 +10,8 @@ namespace GuardAlerts.Core.Rendering;
 /// the actor's name, then every value of a specific but the first, then the last specifics, then words of the title,
 /// then the first specific. The caller's other account is never dropped (it is what makes a cross-account call stand
 /// out), and only the title, which is prose, is ever shortened, at a space. The account's name, when there is one,
-/// gives way before all of these: it is shortened (never the id beside it), then left out.
+/// gives way first at each of these steps: it is shortened (never the id beside it), then left out, before the next
+/// part is dropped; once a part has gone, the name is tried again.
 /// </summary>
 internal static class HeadlineFitter
 {
@@ -40,13 +41,14 @@ internal static class HeadlineFitter
         // Without the actor, the region's cut mark ends the line and stands for both.
         var noName = other;
         var fullRegion = region ?? "unknown";
-        if (Named(max, title, specifics, id, accountName, fullRegion, name, format) is { } named)
-        {
-            return named;
-        }
-
+        var label = TextSanitizer.ToPrintableAscii(accountName, int.MaxValue) is { Length: > 0 } plain ? plain : null;
         foreach (var (spec, where, who) in Arrangements(specifics, name, shortName, noName, fullRegion))
         {
+            if (label is not null && Named(max, title, spec, id, label, where, who, format) is { } named)
+            {
+                return named;
+            }
+
             var text = TextSanitizer.ToPrintableAscii(format(title, spec, id, where, who), int.MaxValue);
             if (text.Length <= max)
             {
@@ -76,31 +78,20 @@ internal static class HeadlineFitter
     }
 
     /// <summary>
-    /// The whole line with "id (name)", the name shortened as far as needed (never below <see cref="MinName"/>
-    /// characters); null when there is no name or even its shortest form does not fit.
+    /// The arrangement with "id (name)", the name shortened as far as needed but never below <see cref="MinName"/>
+    /// characters; null when even that does not fit.
     /// </summary>
-    private static string? Named(int max, string title, IReadOnlyList<SpecificText> specifics, string id, string? accountName, string region, string who, Format format)
+    private static string? Named(int max, string title, string? specifics, string id, string label, string region, string? who, Format format)
     {
-        if (TextSanitizer.ToPrintableAscii(accountName, int.MaxValue) is not { Length: > 0 } label)
-        {
-            return null;
-        }
-
-        var full = Specifics(specifics, specifics.Count, firstOnly: false);
-        var whole = TextSanitizer.ToPrintableAscii(format(title, full, $"{id} ({label})", region, who), int.MaxValue);
+        var whole = TextSanitizer.ToPrintableAscii(format(title, specifics, $"{id} ({label})", region, who), int.MaxValue);
         if (whole.Length <= max)
         {
             return whole;
         }
 
         var keep = label.Length - (whole.Length - max) - Cut.Length;
-        if (keep < MinName)
-        {
-            return null;
-        }
-
-        var shortened = TextSanitizer.ToPrintableAscii(format(title, full, $"{id} ({label[..keep].TrimEnd()}{Cut})", region, who), int.MaxValue);
-        return shortened.Length <= max ? shortened : null;
+        return keep >= MinName && TextSanitizer.ToPrintableAscii(format(title, specifics, $"{id} ({label[..keep].TrimEnd()}{Cut})", region, who), int.MaxValue) is { } shortened
+            && shortened.Length <= max ? shortened : null;
     }
 
     private static IEnumerable<(string? Specifics, string Region, string? Who)> Arrangements(

@@ -5,7 +5,8 @@ using GuardAlerts.Core.Accounts;
 namespace GuardAlerts.Aws.Accounts;
 
 /// <summary>
-/// The organization's account names as the central stack's member-watch function stores them in the ledger table,
+/// The organization's account names as the central stack's members function stores them in the ledger table
+/// (DynamoDbMemberStore.WriteNamesAsync; the layout is MemberItems'),
 /// after each successful AWS Organizations ListAccounts: the item <c>pk</c> = <c>org#directory</c>, with
 /// <c>names</c> (M: account id to S name) and <c>updatedAt</c> (N, epoch milliseconds). One eventually consistent
 /// GetItem: a name a few seconds old is as good as a fresh one, at half the read cost.
@@ -13,13 +14,13 @@ namespace GuardAlerts.Aws.Accounts;
 public sealed class DynamoDbAccountDirectory : IAccountDirectory
 {
     /// <summary>The directory item's partition key.</summary>
-    public const string ItemKey = "org#directory";
+    public const string ItemKey = Members.MemberItems.DirectoryKey;
 
     /// <summary>(M) account id to (S) account name.</summary>
-    public const string NamesAttribute = "names";
+    public const string NamesAttribute = Members.MemberItems.Names;
 
     /// <summary>(N, epoch milliseconds) when the accounts were last listed.</summary>
-    public const string UpdatedAtAttribute = "updatedAt";
+    public const string UpdatedAtAttribute = Members.MemberItems.UpdatedAt;
 
     private readonly IAmazonDynamoDB _client;
     private readonly string _tableName;

@@ -33,6 +33,20 @@ public sealed class DynamoDbAccountDirectoryTests(DynaliteFixture dynalite)
         entries.ToDictionary(e => e.Id, e => new AttributeValue { S = e.Name });
 
     [Fact]
+    public async Task ReadAsync_OfWhatTheMembersFunctionWrote_ShouldReturnItsNames()
+    {
+        using var client = dynalite.CreateClient();
+        var table = await dynalite.CreateTableAsync(client);
+        var store = new GuardAlerts.Aws.Members.DynamoDbMemberStore(client, table, new FakeTimeProvider(Start));
+        await store.WriteNamesAsync(new Dictionary<string, string> { ["111122223333"] = "prod", ["444455556666"] = "Payments EU" }, Start, CancellationToken.None);
+
+        var read = await new DynamoDbAccountDirectory(client, table).ReadAsync(CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(new Dictionary<string, string> { ["111122223333"] = "prod", ["444455556666"] = "Payments EU" }, read.Names);
+    }
+
+    [Fact]
     public async Task ReadAsync_WhenNoDirectoryItem_ShouldReturnNull()
     {
         using var client = dynalite.CreateClient();

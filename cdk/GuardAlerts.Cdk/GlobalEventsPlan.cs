@@ -1,3 +1,4 @@
+using GuardAlerts.Cdk.Configuration;
 using GuardAlerts.Cdk.Constructs;
 using GuardAlerts.Cdk.Patterns;
 using GuardAlerts.Core.Rules;
@@ -47,7 +48,8 @@ internal sealed record GlobalEventsPlan
     /// <summary>The role EventBridge assumes to put events on the regional bus.</summary>
     public string RoleName => Names.Name("ForwardRole");
 
-    public static GlobalEventsPlan Create(string regionalStackName, string region, PhysicalNames regionalNames, RiskTable table, bool forwardGlobalServices)
+    public static GlobalEventsPlan Create(string regionalStackName, string region, PhysicalNames regionalNames, RiskTable table, bool forwardGlobalServices,
+        DeploymentMode mode = DeploymentMode.Standalone)
     {
         ArgumentNullException.ThrowIfNull(regionalNames);
         var name = GlobalEventsStack.NameFor(regionalStackName, region);
@@ -57,7 +59,7 @@ internal sealed record GlobalEventsPlan
             RegionalStackName = regionalStackName,
             TargetRegion = region,
             Names = PhysicalNames.For(name, GlobalEventsStack.HomeRegion),
-            RegionalRoleNames = GuardAlertsStack.RolePurposes.Select(regionalNames.Name).ToList(),
+            RegionalRoleNames = GuardAlertsStack.RolePurposesOf(mode).Select(regionalNames.Name).ToList(),
             GlobalRules = forwardGlobalServices ? CloudTrailPatterns.GlobalServiceRules(table) : [],
         };
     }

@@ -88,7 +88,7 @@ internal static class GuardAlertsApp
         }
 
         var globalEvents = region is not null && region != GlobalEventsStack.HomeRegion
-            ? GlobalEventsPlan.Create(id, region, PhysicalNames.For(id, region), table, forwardGlobalServices)
+            ? GlobalEventsPlan.Create(id, region, PhysicalNames.For(id, region), table, forwardGlobalServices, settings.Organization.Mode)
             : null;
         var stack = new GuardAlertsStack(app, id, new GuardAlertsStackProps
         {

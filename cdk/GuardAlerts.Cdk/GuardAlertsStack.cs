@@ -17,10 +17,13 @@ internal sealed class GuardAlertsStack : Stack
     /// <summary>The purposes (see <see cref="PhysicalNames"/>) of the stack's roles: the two functions', then redrive's.</summary>
     public static readonly IReadOnlyList<string> RolePurposes = ["GuardDutyRole", "CloudTrailRole", "RedriveRole"];
 
+    /// <summary>The roles of a deployment: a central one also has the members function's.</summary>
+    public static IReadOnlyList<string> RolePurposesOf(DeploymentMode mode) => mode == DeploymentMode.Central ? [.. RolePurposes, "MembersRole"] : RolePurposes;
+
     public GuardAlertsStack(Construct scope, string id, GuardAlertsStackProps props) : base(scope, id, props)
     {
         var names = PhysicalNames.For(StackName, props.Env?.Region);
-        var roleNames = RolePurposes.Select(names.Name).ToList();
+        var roleNames = RolePurposesOf(props.Settings.Organization.Mode).Select(names.Name).ToList();
         var alerts = new AlertTopic(this, "Alerts", props.Settings);
         var table = LedgerTable.Create(this, "Ledger", roleNames);
         var deadLetters = new Queue(this, "DeadLetters", new QueueProps
@@ -45,10 +48,14 @@ internal sealed class GuardAlertsStack : Stack
         var central = props.Settings.Organization.Mode == DeploymentMode.Central ? new CentralBus(this, "Central", props.Settings.Organization, names) : null;
         var centralRouting = central is null ? null : new EventRouting(this, "CentralRouting", props.RiskTable, guardDuty, cloudTrail, delivery, names, central.Bus, "Central");
         var heartbeat = new Heartbeat(this, "Heartbeat", functions, alerts, delivery, names);
+        var members = central is null ? null : new SilentMembers(this, "Members", new SilentMembersProps(code, table, alerts.Pager, central.Bus, delivery, roleNames[3],
+            props.Settings.Organization, MemberRegions(props.Settings), names));
+        IPipelineFunction[] watched = members is null ? functions : [.. functions, members];
         var trail = props.CreateTrail ? new ManagementTrail(this, "ManagementEvents", StackName + "-management-events") : null;
         var protection = new SelfProtection(this, "SelfProtection",
-            new ProtectedResources(names, functions, [guardDuty.Role, cloudTrail.Role, redrive.Role], [guardDuty.LogGroup, cloudTrail.LogGroup],
-                table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, .. centralRouting?.RuleNames ?? [], heartbeat.ScheduleName],
+            new ProtectedResources(names, watched, [guardDuty.Role, cloudTrail.Role, redrive.Role, .. members is null ? [] : new[] { members.Role }],
+                [guardDuty.LogGroup, cloudTrail.LogGroup, .. members is null ? [] : new[] { members.LogGroup }],
+                table, alerts.Topics, alerts.Key, deadLetters, [.. routing.RuleNames, .. centralRouting?.RuleNames ?? [], heartbeat.ScheduleName, .. members?.RuleNames ?? []],
                 props.GlobalEvents, trail, props.Settings.HasChat),
             delivery, [alerts.Operations, alerts.Pager], central?.ProtectionRules, alerts.ChatNotices);
         if (props.Settings.HasChat)
@@ -56,7 +63,7 @@ internal sealed class GuardAlertsStack : Stack
             _ = new ChatChannels(this, "Chat", props.Settings, names, [alerts.Chat!, alerts.Operations, alerts.ChatNotices!]);
         }
 
-        new PipelineAlarms(this, "Alarms", functions, deadLetters, [.. routing.Rules, .. centralRouting?.Rules ?? [], .. protection.Rules, heartbeat.Schedule], alerts, heartbeat.Alarms, names);
+        new PipelineAlarms(this, "Alarms", watched, deadLetters, [.. routing.Rules, .. centralRouting?.Rules ?? [], .. protection.Rules, heartbeat.Schedule, .. members?.Rules ?? []], alerts, heartbeat.Alarms, names);
         if (central is not null)
         {
             Output("CentralBusArn", central.Bus.EventBusArn, "The bus the members forward to: deploy the members with -c centralBusArn=<this>");
@@ -76,6 +83,12 @@ internal sealed class GuardAlertsStack : Stack
         }
 
         Output("TableName", table.TableName, "The dedup ledger table");
+        if (members is not null)
+        {
+            Output("MembersFunctionName", members.Function.FunctionName, "The members function: member heartbeats and the silent-member check");
+            Output("MembersLogGroupName", members.LogGroup.LogGroupName, "The members function's log (aws logs tail <this>)");
+        }
+
         Output("GuardDutyFunctionName", guardDuty.Function.FunctionName, "The GuardDuty function");
         Output("CloudTrailFunctionName", cloudTrail.Function.FunctionName, "The CloudTrail function");
         Output("GuardDutyLogGroupName", guardDuty.LogGroup.LogGroupName, "The GuardDuty function's decision log (aws logs tail <this>)");
@@ -83,6 +96,10 @@ internal sealed class GuardAlertsStack : Stack
         Output("DeadLetterQueueUrl", deadLetters.QueueUrl, "Failed events: guard-alerts redrive --queue-url <this>");
         Output("RedriveRoleArn", redrive.Role.RoleArn, "Assume it to run guard-alerts redrive: only the functions and this role may write the ledger");
     }
+
+    // memberRegions, else the regions of the deployment, else this stack's own region.
+    private IReadOnlyList<string> MemberRegions(DeploymentSettings settings) =>
+        settings.Organization.MemberRegions.Count > 0 ? settings.Organization.MemberRegions : settings.Regions.Count > 0 ? settings.Regions : [Region];
 
     private void Output(string id, string value, string description) =>
         _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });

@@ -1,6 +1,7 @@
 using GuardAlerts.Aws;
 using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Pipeline;
+using GuardAlerts.Functions;
 using GuardAlerts.Functions.Configuration;
 using GuardAlerts.Functions.Handlers;
 using GuardAlerts.Functions.Observability;
@@ -16,6 +17,11 @@ if (string.IsNullOrWhiteSpace(runtimeApi))
 }
 
 var runtime = RuntimeApiClient.Create(runtimeApi);
+if (MemberHandler.Serves(Environment.GetEnvironmentVariable(FunctionEnvironment.Handler)))
+{
+    return await MemberFunction.RunAsync(runtime, clock).ConfigureAwait(false);
+}
+
 FunctionSettings settings;
 try
 {

@@ -66,9 +66,12 @@ internal static partial class ContextKeys
     /// <summary>Member: "true" forwards GuardDuty findings too (an account whose GuardDuty has no delegated administrator).</summary>
     public const string ForwardGuardDuty = "forwardGuardDuty";
 
+    /// <summary>Central: comma-separated regions every member account should send heartbeats from (default: the stack's regions).</summary>
+    public const string MemberRegions = "memberRegions";
+
     /// <summary>Every key the app reads.</summary>
     public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls,
-        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty];
+        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty, MemberRegions];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

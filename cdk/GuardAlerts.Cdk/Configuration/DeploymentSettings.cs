@@ -197,5 +197,5 @@ internal sealed partial record DeploymentSettings
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
-    private static partial Regex RegionPattern();
+    internal static partial Regex RegionPattern();
 }

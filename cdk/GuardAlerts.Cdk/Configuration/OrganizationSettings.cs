@@ -16,6 +16,9 @@ internal sealed partial record OrganizationSettings
     /// <summary>Central: the accounts that may put events on the central bus, when no organization is named.</summary>
     public IReadOnlyList<string> MemberAccounts { get; init; } = [];
 
+    /// <summary>Central: the regions every member account should send heartbeats from; empty: the central stack's regions.</summary>
+    public IReadOnlyList<string> MemberRegions { get; init; } = [];
+
     /// <summary>Member: the central bus the member's rules forward to.</summary>
     public string? CentralBusArn { get; init; }
 
@@ -46,6 +49,9 @@ internal sealed partial record OrganizationSettings
         var memberAccounts = (text(ContextKeys.MemberAccounts) ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var centralBusArn = text(ContextKeys.CentralBusArn);
+        var memberRegions = (text(ContextKeys.MemberRegions) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        errors.AddRange(memberRegions.Where(r => !DeploymentSettings.RegionPattern().IsMatch(r)).Select(r => $"{ContextKeys.MemberRegions}: '{r}' is not a region name (e.g. us-east-1)"));
         var forwardText = text(ContextKeys.ForwardGuardDuty);
         var forwardGuardDuty = false;
         if (forwardText is not null && !bool.TryParse(forwardText, out forwardGuardDuty))
@@ -79,13 +85,15 @@ internal sealed partial record OrganizationSettings
                 break;
         }
 
-        NotIn(mode, DeploymentMode.Central, errors, (ContextKeys.OrganizationId, organizationId), (ContextKeys.MemberAccounts, memberAccounts.Count > 0 ? "set" : null));
+        NotIn(mode, DeploymentMode.Central, errors, (ContextKeys.OrganizationId, organizationId), (ContextKeys.MemberAccounts, memberAccounts.Count > 0 ? "set" : null),
+            (ContextKeys.MemberRegions, memberRegions.Count > 0 ? "set" : null));
         NotIn(mode, DeploymentMode.Member, errors, (ContextKeys.CentralBusArn, centralBusArn), (ContextKeys.ForwardGuardDuty, forwardText));
         return new OrganizationSettings
         {
             Mode = mode,
             OrganizationId = organizationId,
             MemberAccounts = memberAccounts,
+            MemberRegions = memberRegions,
             CentralBusArn = centralBusArn,
             ForwardGuardDuty = forwardGuardDuty,
         };

@@ -11,7 +11,7 @@ namespace GuardAlerts.Cdk.Constructs;
 /// One function (GuardDuty or CloudTrail) from the shared Native AOT bootstrap, with a role that can touch only its
 /// table, its topic (and key), its log group and its dead-letter queue.
 /// </summary>
-internal sealed class AlertFunction : Construct
+internal sealed class AlertFunction : Construct, IPipelineFunction
 {
     /// <summary>How long a ledger claim stays exclusive (GUARDALERTS_LEASE_SECONDS).</summary>
     public const int LeaseSeconds = 120;

@@ -20,7 +20,7 @@ internal sealed class PipelineAlarms : Construct
     private static readonly Duration Period = Duration.Minutes(5);
 
     public PipelineAlarms(
-        Construct scope, string id, IReadOnlyList<AlertFunction> functions, IQueue deadLetterQueue, IReadOnlyList<Rule> rules,
+        Construct scope, string id, IReadOnlyList<IPipelineFunction> functions, IQueue deadLetterQueue, IReadOnlyList<Rule> rules,
         AlertTopic topics, IReadOnlyList<Alarm> outages, PhysicalNames names)
         : base(scope, id)
     {

@@ -9,7 +9,7 @@ namespace GuardAlerts.Cdk.Constructs;
 
 /// <summary>The resources whose tampering blinds the alerting, watched by <see cref="SelfProtection"/>.</summary>
 /// <param name="Names">The stack's physical names: its rules by name, its alarms by prefix.</param>
-/// <param name="Functions">The two functions.</param>
+/// <param name="Functions">The functions.</param>
 /// <param name="Roles">The stack's roles: the functions' and redrive's.</param>
 /// <param name="LogGroups">The functions' log groups (their embedded metrics feed the alarms).</param>
 /// <param name="Table">The ledger table.</param>
@@ -22,7 +22,7 @@ namespace GuardAlerts.Cdk.Constructs;
 /// <param name="Chat">Whether the stack has AWS Chatbot channel configurations.</param>
 internal sealed record ProtectedResources(
     PhysicalNames Names,
-    IReadOnlyList<AlertFunction> Functions,
+    IReadOnlyList<IPipelineFunction> Functions,
     IReadOnlyList<IRole> Roles,
     IReadOnlyList<ILogGroup> LogGroups,
     ITable Table,

@@ -190,23 +190,27 @@ internal sealed class SelfProtection : Construct
         CloudTrailPatterns.WholePattern(CloudTrailPatterns.AwsSources, CloudTrailPatterns.ApiCallDetailType, detail);
 
 
+    private static Dictionary<string, object> LambdaClause(object[] functionNames) =>
+        // Lambda's CloudTrail names carry API versions (UpdateFunctionCode20150331v2), hence prefixes. Reserved
+        // concurrency 0 stops a function; the event invoke config holds its retries and failure destination.
+        Clause("lambda.amazonaws.com",
+            [.. new[] { "UpdateFunctionCode", "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency",
+                "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
+                "RemovePermission", "AddPermission", "PutRuntimeManagementConfig" }.Select(Prefix)],
+            "functionName", functionNames);
+
     private static IEnumerable<Dictionary<string, object>> Clauses(ProtectedResources w)
     {
-        // The caller may name a function by name, ARN or partial ARN, with a ":qualifier" appended for some calls.
-        var functionNames = w.Functions.SelectMany(f => new object[] { Suffix(f.Function.FunctionName), Wildcard($"*{f.Function.FunctionName}:*") }).ToArray();
+        // The caller may name a function by name, ARN or partial ARN, with a ":qualifier" appended for some calls. Names
+        // are tokens sized at their longest: two functions per clause keep one clause within the pattern budget.
+        var functionClauses = w.Functions.Chunk(2).Select(chunk => LambdaClause(
+            [.. chunk.SelectMany(f => new object[] { Suffix(f.Function.FunctionName), Wildcard($"*{f.Function.FunctionName}:*") })]));
         object[] roleNames = [.. w.Roles.Select(r => (object)r.RoleName), .. w.Companion is { } c ? [c.RoleName] : Array.Empty<object>()];
         var topics = w.Topics.Select(t => (object)t.TopicArn).ToArray();
         var subscriptions = w.Topics.Select(t => (object)Prefix(t.TopicArn + ":")).ToArray();
         var alarms = Prefix(w.Names.AlarmPrefix);
-        var clauses = new List<Dictionary<string, object>>
+        var clauses = new List<Dictionary<string, object>>(functionClauses)
         {
-            // Lambda's CloudTrail names carry API versions (UpdateFunctionCode20150331v2), hence prefixes. Reserved
-            // concurrency 0 stops a function; the event invoke config holds its retries and failure destination.
-            Clause("lambda.amazonaws.com",
-                [.. new[] { "UpdateFunctionCode", "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency",
-                    "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig",
-                    "RemovePermission", "AddPermission", "PutRuntimeManagementConfig" }.Select(Prefix)],
-                "functionName", functionNames),
             // The functions write their decisions and embedded metrics (canary, publish failures) to these.
             Clause("logs.amazonaws.com", ["DeleteLogGroup", "DeleteLogStream", "PutRetentionPolicy", "AssociateKmsKey", "DisassociateKmsKey"],
                 "logGroupName", [.. w.LogGroups.Select(g => (object)g.LogGroupName)]),

@@ -93,14 +93,21 @@ public sealed record AwsAdapterOptions
         };
     }
 
-    private static Uri? ReadSnsEndpoint(Func<string, string?> getVariable, List<string> errors)
+    private static Uri? ReadSnsEndpoint(Func<string, string?> getVariable, List<string> errors) =>
+        ReadEndpoint(getVariable, errors, AwsEnvironmentVariables.SnsEndpointUrl);
+
+    /// <summary>
+    /// A service's endpoint override, as the AWS SDKs read it: its own variable, else AWS_ENDPOINT_URL, neither when
+    /// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true. Null: the public endpoint. A malformed value is an error naming it.
+    /// </summary>
+    internal static Uri? ReadEndpoint(Func<string, string?> getVariable, List<string> errors, string serviceVariable)
     {
         if (string.Equals(getVariable(AwsEnvironmentVariables.IgnoreConfiguredEndpointUrls), "true", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        foreach (var name in new[] { AwsEnvironmentVariables.SnsEndpointUrl, AwsEnvironmentVariables.EndpointUrl })
+        foreach (var name in new[] { serviceVariable, AwsEnvironmentVariables.EndpointUrl })
         {
             var text = NonEmpty(getVariable(name));
             if (text is null)

@@ -3,7 +3,7 @@ namespace GuardAlerts.Functions.Configuration;
 /// <summary>The environment variables the function reads besides the AWS adapters' (see AwsEnvironmentVariables).</summary>
 internal static class FunctionEnvironment
 {
-    /// <summary>"guardduty" or "cloudtrail": which function this process serves (set by Lambda from the handler setting).</summary>
+    /// <summary>"guardduty", "cloudtrail" or "members": which function this process serves (set by Lambda from the handler setting).</summary>
     public const string Handler = "_HANDLER";
 
     /// <summary>host:port of the Lambda Runtime API.</summary>

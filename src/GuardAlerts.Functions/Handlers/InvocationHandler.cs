@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Reading;
@@ -11,11 +12,14 @@ namespace GuardAlerts.Functions.Handlers;
 /// malformed event or one of the other kind is an error (the dead-letter destination keeps it with the reason); a
 /// ledger or SNS failure after retries propagates, so Lambda retries the event.
 /// </summary>
-internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, DecisionLog log, TimeProvider clock)
+internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, DecisionLog log, TimeProvider clock) : IInvocationHandler
 {
     public const string RejectedEvent = FunctionAcceptance.RejectedEvent;
     public const string WrongEventKind = "GuardAlerts.WrongEventKind";
     public const string ClaimPending = FunctionAcceptance.ClaimPending;
+
+    public async Task<byte[]> RespondAsync(Invocation invocation, CancellationToken cancellationToken) =>
+        Response(await HandleAsync(invocation, cancellationToken).ConfigureAwait(false));
 
     public async Task<Decision> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -54,5 +58,20 @@ internal sealed class InvocationHandler(EventKind kind, AlertPipeline pipeline, 
         }
 
         return decision;
+    }
+
+    private static byte[] Response(Decision d)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            // The decision's wire fields (as the replay writes them), and the SNS message id of a published alert.
+            w.WriteStartObject();
+            DecisionWire.WriteFields(w, d);
+            w.WriteString("messageId", d.MessageId);
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Functions.Configuration;
 using GuardAlerts.Functions.Handlers;
 using GuardAlerts.Functions.Observability;
@@ -10,7 +8,7 @@ namespace GuardAlerts.Functions.Runtime;
 /// The invocation loop: next, handle within the deadline, respond or report the error, forever. An event's failure
 /// never ends the loop; a Runtime API failure does (Lambda then restarts the environment).
 /// </summary>
-internal sealed class RuntimeLoop(IRuntimeApiClient runtime, InvocationHandler handler, DecisionLog log, TimeProvider clock)
+internal sealed class RuntimeLoop(IRuntimeApiClient runtime, IInvocationHandler handler, DecisionLog log, TimeProvider clock)
 {
     // Leaves time to report the outcome before Lambda's own timeout stops the process.
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(500);
@@ -32,7 +30,7 @@ internal sealed class RuntimeLoop(IRuntimeApiClient runtime, InvocationHandler h
             byte[]? response = null;
             try
             {
-                response = Response(await handler.HandleAsync(invocation, budget.Token).ConfigureAwait(false));
+                response = await handler.RespondAsync(invocation, budget.Token).ConfigureAwait(false);
             }
             catch (HandlerException ex)
             {
@@ -58,20 +56,5 @@ internal sealed class RuntimeLoop(IRuntimeApiClient runtime, InvocationHandler h
                 await runtime.RespondAsync(invocation.RequestId, response!, stopping).ConfigureAwait(false);
             }
         }
-    }
-
-    private static byte[] Response(Decision d)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            // The decision's wire fields (as the replay writes them), and the SNS message id of a published alert.
-            w.WriteStartObject();
-            DecisionWire.WriteFields(w, d);
-            w.WriteString("messageId", d.MessageId);
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 }

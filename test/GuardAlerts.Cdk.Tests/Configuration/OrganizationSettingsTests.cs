@@ -25,6 +25,14 @@ public sealed class OrganizationSettingsTests
     }
 
     [Fact]
+    public void FromContext_CentralWithMemberRegions_ShouldReadThem()
+    {
+        var settings = Read(new() { ["deployment"] = "central", ["organizationId"] = "o-a1b2c3d4e5", ["memberRegions"] = "eu-west-1, us-east-1,eu-west-1", ["alertEmails"] = "a@x.com" });
+
+        Assert.Equal(["eu-west-1", "us-east-1"], settings.Organization.MemberRegions);
+    }
+
+    [Fact]
     public void FromContext_Member_ShouldNeedNoSubscriber()
     {
         var settings = Read(new() { ["deployment"] = "member", ["centralBusArn"] = "arn:aws:events:eu-west-1:111122223333:event-bus/GuardAlerts-eu-west-1-CentralBus" });
@@ -48,6 +56,9 @@ public sealed class OrganizationSettingsTests
     [InlineData("organizationId=o-a1b2c3d4e5", "organizationId applies to deployment=central only, not standalone")]
     [InlineData("centralBusArn=arn:aws:events:eu-west-1:111122223333:event-bus/b", "centralBusArn applies to deployment=member only, not standalone")]
     [InlineData("deployment=central;organizationId=o-a1b2c3d4e5;forwardGuardDuty=true", "forwardGuardDuty applies to deployment=member only, not central")]
+    [InlineData("deployment=central;organizationId=o-a1b2c3d4e5;memberRegions=eu-west-1,EU-central-1", "memberRegions: 'EU-central-1' is not a region name (e.g. us-east-1)")]
+    [InlineData("memberRegions=eu-west-1", "memberRegions applies to deployment=central only, not standalone")]
+    [InlineData("deployment=member;centralBusArn=arn:aws:events:eu-west-1:111122223333:event-bus/b;memberRegions=eu-west-1", "memberRegions applies to deployment=central only, not member")]
     public void FromContext_WithBadOrganizationSettings_ShouldRefuseNamingTheSetting(string context, string expected)
     {
         var values = context.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (object?)p[1]);
@@ -64,7 +75,7 @@ public sealed class OrganizationSettingsTests
     [Fact]
     public void FromContext_WithTheOrganizationKeys_ShouldKnowThem()
     {
-        var keys = new[] { "deployment", "organizationId", "memberAccounts", "centralBusArn", "forwardGuardDuty" };
+        var keys = new[] { "deployment", "organizationId", "memberAccounts", "centralBusArn", "forwardGuardDuty", "memberRegions" };
 
         Assert.All(keys, k => Assert.Contains(k, ContextKeys.Known));
     }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using GuardAlerts.Core.Pipeline;
+
+namespace GuardAlerts.Core.Members;
+
+/// <summary>
+/// The organization-wide canary: records the members' heartbeats and, on each check, alerts once when a member has
+/// been silent longer than the window and once when it is heard again. Each message is published before its state is
+/// written: a failed publish leaves the state as it was (the next check sends it), and a failed state write means the
+/// message may be sent again, never that it is skipped.
+/// </summary>
+public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store, IAccountDirectory? directory, IAlertPublisher pager, TimeProvider clock)
+{
+    /// <summary>Records a heartbeat (the store keeps the latest time, so a late or repeated one changes nothing).</summary>
+    public ValueTask RecordAsync(MemberId member, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        // A heartbeat stamped later than now would hide the next silence until that time: it counts as now.
+        var now = clock.GetUtcNow();
+        return store.RecordHeartbeatAsync(member, time > now ? now : time, cancellationToken);
+    }
+
+    /// <summary>Runs one check over every expected member.</summary>
+    public async Task<MemberCheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var registry = await store.ReadRegistryAsync(cancellationToken).ConfigureAwait(false);
+        AccountListing? listing = null;
+        string? listError = null;
+        if (directory is not null)
+        {
+            try
+            {
+                listing = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                listError = ex.Message;
+            }
+        }
+
+        if (listing is not null)
+        {
+            await store.WriteNamesAsync(listing.Active, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var expected = Expected(registry, listing);
+        var records = await store.ReadAsync(expected, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, string>? names = listing?.Active;
+        int silent = 0, recovered = 0;
+        var problems = new List<string>();
+        foreach (var member in expected)
+        {
+            var record = records.GetValueOrDefault(member);
+            if (record is null || (record.LastSeen is null && record.FirstExpected is null))
+            {
+                // Never heard and never expected before: its two hours start now.
+                await store.MarkExpectedAsync(member, now, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var since = (record.LastSeen ?? record.FirstExpected)!.Value;
+            var isSilent = now - since > settings.SilenceWindow;
+            // Silent again after being heard since the last alert is a new silence, with its own alert.
+            var alertSilent = isSilent && (!record.Silent || (record.SilentSince is { } reported && since > reported));
+            var alertRecovered = !isSilent && record.Silent;
+            if (!alertSilent && !alertRecovered)
+            {
+                continue;
+            }
+
+            names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
+            var name = names.GetValueOrDefault(member.Account);
+            var message = alertSilent
+                ? MemberMessages.Silent(member, name, record.LastSeen, record.FirstExpected, now)
+                : MemberMessages.Recovered(member, name, record.SilentSince ?? since, since);
+            if (await SendAsync(message, $"{member} {(alertSilent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false)
+                && await TryAsync(() => store.SetStateAsync(member, alertSilent, alertSilent ? since : null, cancellationToken),
+                    $"{member}: recording the state after the message (it may be sent again)", problems).ConfigureAwait(false))
+            {
+                _ = alertSilent ? silent++ : recovered++;
+            }
+        }
+
+        if (listError is not null)
+        {
+            await NoticeAsync(listError, registry.Count, now, problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new MemberCheckResult(expected.Count, silent, recovered, problems, listError);
+    }
+
+    /// <summary>
+    /// (expected accounts x expected regions) and every member that ever sent a heartbeat, less the central account
+    /// and, when the organization was read, the accounts that left it or are no longer ACTIVE. The management
+    /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard.
+    /// </summary>
+    internal List<MemberId> Expected(IReadOnlyList<MemberId> registry, AccountListing? listing)
+    {
+        var accounts = listing is null ? settings.Accounts : [.. listing.Active.Keys.Where(a => a != listing.ManagementAccount)];
+        var expected = new HashSet<MemberId>(accounts.SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
+        expected.UnionWith(registry);
+        expected.RemoveWhere(m => m.Account == settings.CentralAccount || (listing is not null && !listing.Active.ContainsKey(m.Account)));
+        return [.. expected.OrderBy(m => m.Account, StringComparer.Ordinal).ThenBy(m => m.Region, StringComparer.Ordinal)];
+    }
+
+    // One notice a day at most: the day is recorded after the publish, like every other state.
+    private async Task NoticeAsync(string reason, int registered, DateTimeOffset now, List<string> problems, CancellationToken cancellationToken)
+    {
+        var day = now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (await store.ReadNoticeDayAsync(cancellationToken).ConfigureAwait(false) == day)
+        {
+            return;
+        }
+
+        if (await SendAsync(MemberMessages.ListFailed(reason, registered, settings.Accounts.Count, settings.Regions), "the notice that the accounts could not be read", problems, cancellationToken).ConfigureAwait(false))
+        {
+            await TryAsync(() => store.WriteNoticeDayAsync(day, cancellationToken), "recording the notice's day (it may be sent again)", problems).ConfigureAwait(false);
+        }
+    }
+
+    private Task<bool> SendAsync(Rendering.RenderedAlert message, string what, List<string> problems, CancellationToken cancellationToken) =>
+        TryAsync(async () => await pager.PublishAsync(message, cancellationToken).ConfigureAwait(false), "publishing " + what, problems);
+
+    // One member's failure must not stop the others: it is reported, and the next check tries again.
+    private static async Task<bool> TryAsync(Func<ValueTask> action, string what, List<string> problems)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add($"{what}: {ex.GetType().Name}: {ex.Message}");
+            return false;
+        }
+    }
+}

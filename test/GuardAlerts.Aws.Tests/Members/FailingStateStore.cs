@@ -1,0 +1,34 @@
+using GuardAlerts.Core.Members;
+
+namespace GuardAlerts.Aws.Tests.Members;
+
+/// <summary>The real store, whose first <paramref name="failures"/> state writes fail (DynamoDB unavailable after the SDK's retries).</summary>
+internal sealed class FailingStateStore(IMemberStore inner, int failures) : IMemberStore
+{
+    private int _stateWrites;
+
+    public ValueTask RecordHeartbeatAsync(MemberId member, DateTimeOffset time, CancellationToken cancellationToken) =>
+        inner.RecordHeartbeatAsync(member, time, cancellationToken);
+
+    public ValueTask<IReadOnlyList<MemberId>> ReadRegistryAsync(CancellationToken cancellationToken) => inner.ReadRegistryAsync(cancellationToken);
+
+    public ValueTask<IReadOnlyDictionary<MemberId, MemberRecord>> ReadAsync(IReadOnlyCollection<MemberId> members, CancellationToken cancellationToken) =>
+        inner.ReadAsync(members, cancellationToken);
+
+    public ValueTask MarkExpectedAsync(MemberId member, DateTimeOffset time, CancellationToken cancellationToken) =>
+        inner.MarkExpectedAsync(member, time, cancellationToken);
+
+    public ValueTask SetStateAsync(MemberId member, bool silent, DateTimeOffset? silentSince, CancellationToken cancellationToken) =>
+        ++_stateWrites <= failures
+            ? throw new HttpRequestException("DynamoDB is unavailable")
+            : inner.SetStateAsync(member, silent, silentSince, cancellationToken);
+
+    public ValueTask<IReadOnlyDictionary<string, string>> ReadNamesAsync(CancellationToken cancellationToken) => inner.ReadNamesAsync(cancellationToken);
+
+    public ValueTask WriteNamesAsync(IReadOnlyDictionary<string, string> names, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
+        inner.WriteNamesAsync(names, updatedAt, cancellationToken);
+
+    public ValueTask<string?> ReadNoticeDayAsync(CancellationToken cancellationToken) => inner.ReadNoticeDayAsync(cancellationToken);
+
+    public ValueTask WriteNoticeDayAsync(string day, CancellationToken cancellationToken) => inner.WriteNoticeDayAsync(day, cancellationToken);
+}

@@ -41,6 +41,7 @@ internal sealed class GuardAlertsStack : Stack
         var guardDuty = new AlertFunction(this, "GuardDuty", new AlertFunctionProps("guardduty", code, table, alerts, deadLetters, roleNames[0], policy));
         var cloudTrail = new AlertFunction(this, "CloudTrail", new AlertFunctionProps("cloudtrail", code, table, alerts, deadLetters, roleNames[1], policy));
         AlertFunction[] functions = [guardDuty, cloudTrail];
+        Array.ForEach(functions, f => f.NameAccounts(props.Settings.AccountNames, props.Settings.Organization.Mode == DeploymentMode.Central));
         var redrive = new RedriveRole(this, "Redrive", roleNames[2], table, alerts, deadLetters);
 
         var routing = new EventRouting(this, "Routing", props.RiskTable, guardDuty, cloudTrail, delivery, names);

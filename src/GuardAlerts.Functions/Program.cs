@@ -1,4 +1,6 @@
 using GuardAlerts.Aws;
+using GuardAlerts.Aws.Accounts;
+using GuardAlerts.Core.Accounts;
 using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Functions;
@@ -37,7 +39,11 @@ catch (ConfigException ex)
 var log = new DecisionLog(Console.Out, FunctionKind.Name(settings.Kind), clock);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 using var adapters = AwsAdapters.Create(settings.Aws, http, clock);
-var pipeline = new AlertPipeline(settings.Policy, adapters.Ledger, adapters.Publisher, clock);
+// Configured names, and in a central stack the organization's names from the ledger table (read at most every 15 minutes).
+IAccountNameSource names = settings.OrganizationNames
+    ? new AccountNameCache(settings.AccountNames, new DynamoDbAccountDirectory(adapters.DynamoDb, settings.Aws.TableName), clock, m => log.Message("warn", m))
+    : settings.AccountNames;
+var pipeline = new AlertPipeline(settings.Policy, adapters.Ledger, adapters.Publisher, clock, accountNames: names);
 var handler = new InvocationHandler(settings.Kind, pipeline, log, clock);
 log.Message("info", $"ready: {settings.Policy.RiskTable.Rules.Count} rules, {settings.Policy.Exemptions.Exemptions.Count} exemptions, table {settings.Aws.TableName}");
 await new RuntimeLoop(runtime, handler, log, clock).RunAsync(CancellationToken.None).ConfigureAwait(false);

@@ -152,6 +152,8 @@ public sealed class BootstrapTests(PublishedBootstrap published)
     [InlineData("_HANDLER", "lambda", "_HANDLER must be 'guardduty' or 'cloudtrail'")]
     [InlineData("GUARDALERTS_POLICY_DIR", null, "GUARDALERTS_POLICY_DIR is not set")]
     [InlineData("GUARDALERTS_POLICY_DIR", "/nonexistent/guardalerts-policy", "policy files in /nonexistent/guardalerts-policy")]
+    [InlineData("GUARDALERTS_ACCOUNT_NAMES", "111122223333=prod,1234=x", "GUARDALERTS_ACCOUNT_NAMES: '1234=x': the account id '1234' is not 12 digits")]
+    [InlineData("GUARDALERTS_ORGANIZATION_NAMES", "yes", "GUARDALERTS_ORGANIZATION_NAMES must be 'true' or 'false'")]
     public async Task Start_WhenConfigurationIsMissingOrBad_ShouldPostInitErrorNamingItAndExit(string variable, string? value, string message)
     {
         await using var runtime = new RuntimeApiEmulator();

@@ -69,9 +69,13 @@ internal static partial class ContextKeys
     /// <summary>Central: comma-separated regions every member account should send heartbeats from (default: the stack's regions).</summary>
     public const string MemberRegions = "memberRegions";
 
+    /// <summary>Standalone or central: "111122223333=prod,444455556666=staging-eu", the names alerts give accounts beside their ids.</summary>
+    public const string AccountNames = "accountNames";
+
     /// <summary>Every key the app reads.</summary>
     public static readonly IReadOnlyList<string> Known = [AlertEmails, AlertPhones, SmsMinSeverity, CreateTrail, TrailRegion, Regions, AllowNoSubscribers, CountReadOnlyCalls,
-        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty, MemberRegions];
+        SlackWorkspaceId, SlackChannelId, TeamsTenantId, TeamsTeamId, TeamsChannelId, Deployment, OrganizationId, MemberAccounts, CentralBusArn, ForwardGuardDuty,
+        MemberRegions, AccountNames];
 
     /// <summary>
     /// Whether a context key is in the app's own namespace: plain camelCase names. The CDK's own keys always carry a

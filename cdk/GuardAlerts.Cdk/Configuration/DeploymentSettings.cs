@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.RegularExpressions;
 using GuardAlerts.Core;
+using GuardAlerts.Core.Accounts;
 
 namespace GuardAlerts.Cdk.Configuration;
 
@@ -33,6 +34,9 @@ internal sealed partial record DeploymentSettings
 
     /// <summary>Whether the threshold rules on read-only calls get their EventBridge rules (opt-in: they cost the most).</summary>
     public bool CountReadOnlyCalls { get; init; }
+
+    /// <summary>The names alerts give accounts beside their ids (docs/organizations.md "Account names").</summary>
+    public AccountNames AccountNames { get; init; } = AccountNames.Empty;
 
     /// <summary>Standalone, central or member, and what each needs (docs/organizations.md).</summary>
     public OrganizationSettings Organization { get; init; } = new();
@@ -98,6 +102,7 @@ internal sealed partial record DeploymentSettings
         // A chat channel receives every alert (not the canary), every alarm and every self-protection message.
         var chat = slack is not null || teams is not null;
         var organization = OrganizationSettings.FromContext(tryGetContext, k => Text(tryGetContext(k)), errors);
+        var accountNames = AccountNamesBudget.Check(AccountNames.Parse(Text(tryGetContext(ContextKeys.AccountNames)), ContextKeys.AccountNames, errors), errors);
         if (organization.Mode == DeploymentMode.Member)
         {
             // A member publishes nothing itself: its events are alerted on by the central stack, to the central stack's subscribers.
@@ -105,6 +110,7 @@ internal sealed partial record DeploymentSettings
                 {
                     ContextKeys.AlertEmails, ContextKeys.AlertPhones, ContextKeys.CreateTrail, ContextKeys.TrailRegion, ContextKeys.AllowNoSubscribers, ContextKeys.Regions,
                     ContextKeys.SlackWorkspaceId, ContextKeys.SlackChannelId, ContextKeys.TeamsTenantId, ContextKeys.TeamsTeamId, ContextKeys.TeamsChannelId,
+                    ContextKeys.AccountNames,
                 }.Where(k => Text(tryGetContext(k)) is not null))
             {
                 errors.Add($"{key} does not apply to {ContextKeys.Deployment}=member: a member only forwards (the central stack alerts its own subscribers), "
@@ -150,6 +156,7 @@ internal sealed partial record DeploymentSettings
             Teams = teams,
             Regions = regions.Distinct(StringComparer.Ordinal).ToList(),
             Organization = organization,
+            AccountNames = accountNames,
         };
     }
 

@@ -4,6 +4,8 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.Destinations;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using GuardAlerts.Cdk.Configuration;
+using GuardAlerts.Core.Accounts;
 
 namespace GuardAlerts.Cdk.Constructs;
 
@@ -76,6 +78,24 @@ internal sealed class AlertFunction : Construct, IPipelineFunction
         if (props.Alerts.Chat is { } chat)
         {
             Function.AddEnvironment("GUARDALERTS_CHAT_TOPIC_ARN", chat.TopicArn);
+        }
+    }
+
+    /// <summary>
+    /// Alerts name accounts with <paramref name="names"/> (GUARDALERTS_ACCOUNT_NAMES) and, in a central stack, with the
+    /// organization's names the ledger keeps (GUARDALERTS_ORGANIZATION_NAMES; the table's GetItem is granted above).
+    /// </summary>
+    public void NameAccounts(AccountNames names, bool organization)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count > 0)
+        {
+            Function.AddEnvironment(AccountNamesBudget.Variable, names.ToString());
+        }
+
+        if (organization)
+        {
+            Function.AddEnvironment("GUARDALERTS_ORGANIZATION_NAMES", "true");
         }
     }
 

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using GuardAlerts.Core.Accounts;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Text;
 using Spectre.Console;
 
 namespace GuardAlerts.Cli.Replay;
 
-/// <summary>guard-alerts replay &lt;path&gt;... [--format text|jsonl|email] [--only &lt;outcomes&gt;] [--config &lt;dir&gt;] [--now &lt;ISO-8601&gt;]</summary>
+/// <summary>guard-alerts replay &lt;path&gt;... [--format text|jsonl|email] [--only &lt;outcomes&gt;] [--config &lt;dir&gt;] [--now &lt;ISO-8601&gt;] [--account-names &lt;id=name,...&gt;]</summary>
 internal static class ReplayCommand
 {
     public static Command Create()
@@ -28,10 +29,11 @@ internal static class ReplayCommand
         var table = new Option<string?>("--table") { Description = "Use this DynamoDB ledger table (with --topic-arn): the real adapters, as the functions use them" };
         var topicArn = new Option<string?>("--topic-arn") { Description = "Publish alerts to this SNS topic (with --table)" };
         var createTable = new Option<bool>("--create-table") { Description = "Create the ledger table first if it does not exist (local use)" };
+        var accountNames = new Option<string?>("--account-names") { Description = "Name accounts in alerts beside their ids: 111122223333=prod,444455556666=staging-eu (as the stack's accountNames)" };
 
         var command = new Command("replay", "Replay events through the decision pipeline (default: in-memory ledger, nothing is published)")
         {
-            paths, format, config, now, table, topicArn, createTable, only,
+            paths, format, config, now, table, topicArn, createTable, only, accountNames,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -57,6 +59,14 @@ internal static class ReplayCommand
                     await stderr.WriteLineAsync(error).ConfigureAwait(false);
                     return ExitCodes.UsageOrConfig;
                 }
+            }
+
+            var nameErrors = new List<string>();
+            var names = AccountNames.Parse(result.GetValue(accountNames), "--account-names", nameErrors);
+            if (nameErrors.Count > 0)
+            {
+                await stderr.WriteLineAsync(string.Join(Environment.NewLine, nameErrors)).ConfigureAwait(false);
+                return ExitCodes.UsageOrConfig;
             }
 
             TimeProvider clock = asOf is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
@@ -110,7 +120,7 @@ internal static class ReplayCommand
                 return ExitCodes.UsageOrConfig;
             }
 
-            var pipeline = new AlertPipeline(policy, ports.Ledger, ports.Publisher, clock);
+            var pipeline = new AlertPipeline(policy, ports.Ledger, ports.Publisher, clock, accountNames: names);
             // Files are read in parallel on every core the process may use (taskset and DOTNET_PROCESSOR_COUNT limit it).
             var runner = new ReplayRunner(pipeline, output, stderr, progress, parallelism: Environment.ProcessorCount);
             var summary = await runner.RunAsync(files, cancellationToken).ConfigureAwait(false);

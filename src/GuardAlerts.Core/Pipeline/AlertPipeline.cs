@@ -1,3 +1,4 @@
+using GuardAlerts.Core.Accounts;
 using GuardAlerts.Core.Attribution;
 using GuardAlerts.Core.Dedup;
 using GuardAlerts.Core.Events;
@@ -14,9 +15,11 @@ namespace GuardAlerts.Core.Pipeline;
 
 /// <summary>
 /// The decision engine: envelope → typed event → actor → rule → exemption → dedup key → ledger claim → render →
-/// publish → confirm. Ports (ledger, publisher) and the clock are injected; the pipeline holds no other state.
+/// publish → confirm. Ports (ledger, publisher, account names) and the clock are injected; the pipeline holds no
+/// other state. Account names only label the alert: the dedup key, the exemptions and the decision see ids alone.
 /// </summary>
-public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock, ActorAttributor? attributor = null)
+public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAlertPublisher publisher, TimeProvider clock, ActorAttributor? attributor = null,
+    IAccountNameSource? accountNames = null)
 {
     private readonly ActorAttributor _attributor = attributor ?? new ActorAttributor(policy.ManagedProviders);
 
@@ -103,6 +106,9 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
         Decision decided, DedupKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         decided = decided with { DedupKey = key.Value };
+        // Before the claim, so no claim is held while a name is read (the source answers from memory, or within a
+        // short bound, and never fails the alert).
+        var accountName = accountNames is null ? null : await accountNames.NameOfAsync(e.Account, cancellationToken).ConfigureAwait(false);
         var claim = await ledger.ClaimAsync(new ClaimRequest(key.Value, now, now + key.Retention), cancellationToken).ConfigureAwait(false);
         if (claim.Status == ClaimStatus.Duplicate)
         {
@@ -110,7 +116,7 @@ public sealed class AlertPipeline(AlertPolicy policy, IAlertLedger ledger, IAler
             return decided with { Outcome = Outcome.Duplicate, SeenCount = claim.SeenCount, ClaimPending = !claim.Sent, Reason = $"{state}; seen {claim.SeenCount} times" };
         }
 
-        var alert = AlertRenderer.Render(new AlertContext(e, actor, match, severity, key.Value, now, exemptionNote));
+        var alert = AlertRenderer.Render(new AlertContext(e, actor, match, severity, key.Value, now, exemptionNote, accountName));
         string messageId;
         try
         {

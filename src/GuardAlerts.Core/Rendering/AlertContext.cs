@@ -4,7 +4,10 @@ using GuardAlerts.Core.Rules;
 
 namespace GuardAlerts.Core.Rendering;
 
-/// <summary>Everything the renderer needs about one decided event.</summary>
+/// <summary>
+/// Everything the renderer needs about one decided event. <paramref name="AccountName"/> is the name of the event's
+/// account, shown beside its id wherever the alert names the account (never instead of it).
+/// </summary>
 public sealed record AlertContext(
     SecurityEvent Event,
     Actor Actor,
@@ -12,4 +15,5 @@ public sealed record AlertContext(
     Severity Severity,
     string DedupKey,
     DateTimeOffset Now,
-    string? ExemptionNote = null);
+    string? ExemptionNote = null,
+    string? AccountName = null);

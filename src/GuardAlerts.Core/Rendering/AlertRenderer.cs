@@ -88,11 +88,11 @@ public static class AlertRenderer
 
     private static string Subject(AlertContext c, bool sample, IReadOnlyList<SpecificText> specifics)
     {
-        // Account and region before the actor: the actor is what gives way first when the line is too long.
+        // Account and region before the actor: after the account's name, the actor is what gives way first when the line is too long.
         var prefix = $"{(sample ? "[SAMPLE] " : "")}{c.Severity.Name()}: ";
         var account = c.Event.Account;
-        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region,
-            (title, details, region, who) => $"{prefix}{HeadlineFitter.Headline(title, details)} - {account} {region}{(who is null ? "" : " - " + who)}");
+        var subject = HeadlineFitter.Fit(MaxSubject, c.Match.Rule.Title, specifics, c.Actor, account, c.AccountName, c.Event.Region,
+            (title, details, named, region, who) => $"{prefix}{HeadlineFitter.Headline(title, details)} - {named} {region}{(who is null ? "" : " - " + who)}");
         // SNS requires the first character to be a letter, number or punctuation mark; severity names guarantee it,
         // this guards future formats.
         return subject.Length > 0 && (char.IsLetterOrDigit(subject[0]) || char.IsPunctuation(subject[0])) ? subject : "Alert: " + subject[..Math.Min(subject.Length, MaxSubject - 7)];
@@ -108,8 +108,8 @@ public static class AlertRenderer
         var max = MaxSms;
         while (true)
         {
-            var text = SmsEncoding.ToGsm7(HeadlineFitter.Fit(max, c.Match.Rule.Title, specifics, c.Actor, account, c.Event.Region, (title, details, region, who) => string.Create(CultureInfo.InvariantCulture,
-                $"{prefix}{HeadlineFitter.Headline(title, details)}. {account} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}")));
+            var text = SmsEncoding.ToGsm7(HeadlineFitter.Fit(max, c.Match.Rule.Title, specifics, c.Actor, account, c.AccountName, c.Event.Region, (title, details, named, region, who) => string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}{HeadlineFitter.Headline(title, details)}. {named} {region} {time:MM-dd HH:mm}Z.{(who is null ? "" : " " + who)}")));
             var over = SmsEncoding.Septets(text) is { } septets ? septets - SmsEncoding.MaxSeptets : 0;
             if (over <= 0 || max <= MinSms)
             {
@@ -141,7 +141,7 @@ public static class AlertRenderer
             Label(b, "When").AppendLine("unknown");
         }
 
-        Label(b, "Account").Append(Clean(e.Account ?? "unknown")).Append("  Region: ").AppendLine(Clean(e.Region ?? "unknown"));
+        Label(b, "Account").Append(Clean(AccountText(e.Account, c.AccountName))).Append("  Region: ").AppendLine(Clean(e.Region ?? "unknown"));
         AppendWho(Label(b, "Who"), a, e.Account).AppendLine();
         if (a.Label is { } label)
         {
@@ -235,6 +235,10 @@ public static class AlertRenderer
 
         return b;
     }
+
+    /// <summary>"111122223333 (prod)", or the id alone when the account has no name; "unknown" without an id.</summary>
+    internal static string AccountText(string? account, string? name) =>
+        account is null ? "unknown" : string.IsNullOrWhiteSpace(name) ? account : $"{account} ({name})";
 
     /// <summary>Starts a "Label:" line with the value aligned at column 11.</summary>
     private static StringBuilder Label(StringBuilder b, string label) =>

@@ -72,6 +72,11 @@ public static class ChatNotification
             w.WriteEndArray();
             w.WriteStartObject("additionalContext");
             w.WriteString("account", Plain(e.Account ?? "unknown", 64));
+            if (c.AccountName is { } name)
+            {
+                w.WriteString("accountName", Plain(name, MaxItem));
+            }
+
             w.WriteString("region", Plain(e.Region ?? "unknown", 64));
             w.WriteString("severity", c.Severity.Name());
             w.WriteString("rule", rule.Id);
@@ -120,7 +125,7 @@ public static class ChatNotification
             b.Append("*Note:* ").AppendLine(Code(label));
         }
 
-        b.Append("*Where:* account ").Append(Code(e.Account ?? "unknown")).Append(", region ").AppendLine(Code(e.Region ?? "unknown"));
+        b.Append("*Where:* account ").Append(Code(AlertRenderer.AccountText(e.Account, c.AccountName))).Append(", region ").AppendLine(Code(e.Region ?? "unknown"));
         var when = e.Time is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "unknown";
         b.Append("*When:* ").AppendLine(when);
         b.Append("*Severity:* ").Append(c.Severity.Name());

@@ -17,4 +17,16 @@ internal static class FunctionEnvironment
     /// layer, mounted under /opt. Required: the bootstrap embeds no policy to fall back to.
     /// </summary>
     public const string PolicyDirectory = "GUARDALERTS_POLICY_DIR";
+
+    /// <summary>
+    /// Optional: "111122223333=prod,444455556666=staging-eu", the names alerts give accounts beside their ids (the
+    /// stack's accountNames setting). They win over the names from AWS Organizations.
+    /// </summary>
+    public const string AccountNames = "GUARDALERTS_ACCOUNT_NAMES";
+
+    /// <summary>
+    /// Optional: "true" in a central stack: alerts also name accounts as AWS Organizations does, read from the ledger
+    /// table where the member-watch function keeps them. Unset or "false": configured names only.
+    /// </summary>
+    public const string OrganizationNames = "GUARDALERTS_ORGANIZATION_NAMES";
 }

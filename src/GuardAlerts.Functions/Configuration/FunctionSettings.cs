@@ -1,4 +1,5 @@
 using GuardAlerts.Aws.Configuration;
+using GuardAlerts.Core.Accounts;
 using GuardAlerts.Core.Config;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Policy;
@@ -7,7 +8,7 @@ using GuardAlerts.Functions.Handlers;
 namespace GuardAlerts.Functions.Configuration;
 
 /// <summary>Everything the function needs, read once at start-up and validated: every problem is named, together.</summary>
-internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, AlertPolicy Policy)
+internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, AlertPolicy Policy, AccountNames AccountNames, bool OrganizationNames)
 {
     public static FunctionSettings Load(Func<string, string?> getVariable, DateTimeOffset now)
     {
@@ -39,12 +40,19 @@ internal sealed record FunctionSettings(EventKind Kind, AwsAdapterOptions Aws, A
             policy = LoadPolicy(policyDirectory, now, errors);
         }
 
+        var accountNames = AccountNames.Parse(getVariable(FunctionEnvironment.AccountNames), FunctionEnvironment.AccountNames, errors);
+        var organizationNames = false;
+        if (getVariable(FunctionEnvironment.OrganizationNames) is { } flag && !bool.TryParse(flag, out organizationNames))
+        {
+            errors.Add($"{FunctionEnvironment.OrganizationNames} must be 'true' or 'false', got '{flag}'");
+        }
+
         if (errors.Count > 0)
         {
             throw new ConfigException("invalid function configuration: " + string.Join("; ", errors));
         }
 
-        return new FunctionSettings(kind!.Value, aws!, policy!);
+        return new FunctionSettings(kind!.Value, aws!, policy!, accountNames, organizationNames);
     }
 
     private static AlertPolicy? LoadPolicy(string policyDirectory, DateTimeOffset now, List<string> errors)

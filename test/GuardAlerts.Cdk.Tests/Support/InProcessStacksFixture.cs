@@ -7,13 +7,16 @@ using GuardAlerts.Testing;
 namespace GuardAlerts.Cdk.Tests.Support;
 
 /// <summary>
-/// Variants the real synth does not cover, in one in-process app: the defaults (only allowNoSubscribers: no
-/// subscriptions, no trail, one stack in the CLI's region) and a risk table with read-only calls. The functions' package is a stand-in
+/// Variants the real synth does not cover, in one in-process app: the defaults (only allowNoSubscribers and
+/// accountNames: no subscriptions, no trail, one stack in the CLI's region) and a risk table with read-only calls. The functions' package is a stand-in
 /// folder here; the real build is proven by <see cref="CdkSynthFixture"/>.
 /// </summary>
 public sealed class InProcessStacksFixture : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "guardalerts-cdk-inproc-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The defaults' accountNames setting.</summary>
+    public const string AccountNames = "111122223333=prod,444455556666=Staging EU";
 
     public InProcessStacksFixture()
     {
@@ -22,7 +25,7 @@ public sealed class InProcessStacksFixture : IDisposable
         var app = new App(new AppProps
         {
             Outdir = Path.Combine(_root, "cdk.out"),
-            Context = new Dictionary<string, object> { ["allowNoSubscribers"] = "true" },
+            Context = new Dictionary<string, object> { ["allowNoSubscribers"] = "true", ["accountNames"] = AccountNames },
         });
         var defaults = DeploymentSettings.FromContext(app.Node.TryGetContext);
         Defaults = GuardAlertsApp.AddStacks(app, defaults, RiskTables.Repo(), package, null, null).Single();

@@ -25,7 +25,7 @@ public sealed class OrganizationStacksFixture : IDisposable
         // The package's layout is the stack's (the bootstrap's folder and the policy layer's), as for the default stacks.
         var package = InProcessStacksFixture.StandInPackage(Path.Combine(_root, "package"), GuardAlerts.Testing.RepoPaths.Config);
 
-        CentralOrganization = Synth("central-org", new() { ["deployment"] = "central", ["organizationId"] = OrganizationId },
+        CentralOrganization = Synth("central-org", new() { ["deployment"] = "central", ["organizationId"] = OrganizationId, ["accountNames"] = InProcessStacksFixture.AccountNames },
             (app, settings) => GuardAlertsApp.AddStacks(app, settings, RiskTables.Repo(), package, CentralAccount, Region).Single());
         CentralAccounts = Synth("central-accounts", new() { ["deployment"] = "central", ["memberAccounts"] = $"{MemberAccount},777788889999" },
             (app, settings) => GuardAlertsApp.AddStacks(app, settings, RiskTables.Repo(), package, CentralAccount, Region).Single());

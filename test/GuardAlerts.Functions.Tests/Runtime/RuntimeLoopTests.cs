@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GuardAlerts.Core.Accounts;
 using GuardAlerts.Core.Kinds;
 using GuardAlerts.Core.Pipeline;
 using GuardAlerts.Core.Policy;
@@ -26,11 +27,14 @@ public sealed class RuntimeLoopTests
     private Invocation Invocation(string id, byte[] payload, TimeSpan? deadlineIn = null) =>
         new(id, deadlineIn is { } d ? _clock.GetUtcNow() + d : null, "Root=1-trace", "arn:aws:lambda:us-east-1:111122223333:function:f", payload);
 
-    private async Task<ScriptedRuntimeApi> RunAsync(IAlertLedger ledger, IAlertPublisher publisher, params Invocation[] invocations)
+    private Task<ScriptedRuntimeApi> RunAsync(IAlertLedger ledger, IAlertPublisher publisher, params Invocation[] invocations) =>
+        RunAsync(ledger, publisher, null, invocations);
+
+    private async Task<ScriptedRuntimeApi> RunAsync(IAlertLedger ledger, IAlertPublisher publisher, IAccountNameSource? names, params Invocation[] invocations)
     {
         var runtime = new ScriptedRuntimeApi(invocations);
         var log = new DecisionLog(_log, FunctionKind.Name(EventKind.CloudTrail), _clock);
-        var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(_clock.GetUtcNow()), ledger, publisher, _clock);
+        var pipeline = new AlertPipeline(PolicyLoader.LoadEmbedded(_clock.GetUtcNow()), ledger, publisher, _clock, accountNames: names);
         var loop = new RuntimeLoop(runtime, new InvocationHandler(EventKind.CloudTrail, pipeline, log, _clock), log, _clock);
 
         // The loop only ends when the Runtime API fails: here, when the script is over.
@@ -52,6 +56,25 @@ public sealed class RuntimeLoopTests
         Assert.Equal("cloudtrail-logging-stopped", response.RootElement.GetProperty("rule").GetString());
         Assert.Single(publisher.Published);
         Assert.Empty(runtime.Errors);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheAccountHasAName_ShouldPublishItBesideTheIdAndKeepTheResponseAndKeyOnIds()
+    {
+        var named = new RecordingPublisher(failFirst: 0);
+        var plain = new RecordingPublisher(failFirst: 0);
+
+        var runtime = await RunAsync(new ScriptedLedger(), named, AccountNames.Parse("111122223333=prod", "test"), Invocation("r-1", Sample("StopLogging.json")));
+        var unnamed = await RunAsync(new ScriptedLedger(), plain, Invocation("r-1", Sample("StopLogging.json")));
+
+        var alert = Assert.Single(named.Published);
+        Assert.Contains(" - 111122223333 (prod) ", alert.Subject, StringComparison.Ordinal);
+        Assert.Contains("111122223333 (prod)", alert.Sms, StringComparison.Ordinal);
+        Assert.Contains("Account:   111122223333 (prod)  Region:", alert.EmailBody, StringComparison.Ordinal);
+        using var response = JsonDocument.Parse(Assert.Single(runtime.Responses).Body);
+        using var unnamedResponse = JsonDocument.Parse(Assert.Single(unnamed.Responses).Body);
+        Assert.Equal("111122223333", response.RootElement.GetProperty("account").GetString());
+        Assert.Equal(unnamedResponse.RootElement.GetProperty("dedupKey").GetString(), response.RootElement.GetProperty("dedupKey").GetString());
     }
 
     [Fact]

@@ -38,16 +38,17 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             }
         }
 
+        var problems = new List<string>();
         if (listing is not null)
         {
-            await store.WriteNamesAsync(listing.Active, now, cancellationToken).ConfigureAwait(false);
+            // The names only decorate messages: failing to keep them must not hold back an alert.
+            await TryAsync(() => store.WriteNamesAsync(listing.Active, now, cancellationToken), "recording the account names", problems).ConfigureAwait(false);
         }
 
         var expected = Expected(registry, listing);
         var records = await store.ReadAsync(expected, cancellationToken).ConfigureAwait(false);
         IReadOnlyDictionary<string, string>? names = listing?.Active;
         int silent = 0, recovered = 0;
-        var problems = new List<string>();
         foreach (var member in expected)
         {
             var record = records.GetValueOrDefault(member);

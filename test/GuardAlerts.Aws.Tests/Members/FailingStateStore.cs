@@ -2,8 +2,11 @@ using GuardAlerts.Core.Members;
 
 namespace GuardAlerts.Aws.Tests.Members;
 
-/// <summary>The real store, whose first <paramref name="failures"/> state writes fail (DynamoDB unavailable after the SDK's retries).</summary>
-internal sealed class FailingStateStore(IMemberStore inner, int failures) : IMemberStore
+/// <summary>
+/// The real store, whose first <paramref name="failures"/> state writes fail (DynamoDB unavailable after the SDK's
+/// retries), and every write of the account names when <paramref name="namesFail"/>.
+/// </summary>
+internal sealed class FailingStateStore(IMemberStore inner, int failures, bool namesFail = false) : IMemberStore
 {
     private int _stateWrites;
 
@@ -26,7 +29,7 @@ internal sealed class FailingStateStore(IMemberStore inner, int failures) : IMem
     public ValueTask<IReadOnlyDictionary<string, string>> ReadNamesAsync(CancellationToken cancellationToken) => inner.ReadNamesAsync(cancellationToken);
 
     public ValueTask WriteNamesAsync(IReadOnlyDictionary<string, string> names, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
-        inner.WriteNamesAsync(names, updatedAt, cancellationToken);
+        namesFail ? throw new HttpRequestException("DynamoDB is unavailable") : inner.WriteNamesAsync(names, updatedAt, cancellationToken);
 
     public ValueTask<string?> ReadNoticeDayAsync(CancellationToken cancellationToken) => inner.ReadNoticeDayAsync(cancellationToken);
 

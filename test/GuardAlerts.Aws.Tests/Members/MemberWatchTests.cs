@@ -83,8 +83,9 @@ public sealed class MemberWatchTests(DynaliteFixture dynalite)
         await watch.RecordAsync(A, Start, CancellationToken.None);
         context.Clock.Advance(TimeSpan.FromHours(1));
         await watch.RecordAsync(A, Start + TimeSpan.FromHours(1), CancellationToken.None);
+        // Two earlier heartbeats arrive after the later one.
         await watch.RecordAsync(A, Start, CancellationToken.None);
-        await watch.RecordAsync(A, Start + TimeSpan.FromHours(1), CancellationToken.None);
+        await watch.RecordAsync(A, Start + TimeSpan.FromMinutes(30), CancellationToken.None);
 
         var record = (await context.Store.ReadAsync([A], CancellationToken.None))[A];
         Assert.Equal(Start + TimeSpan.FromHours(1), record.LastSeen);
@@ -148,6 +149,23 @@ public sealed class MemberWatchTests(DynaliteFixture dynalite)
         var alert = Assert.Single(pager.Published);
         Assert.Contains($"member {AccountB} (Workloads) in eu-west-1", alert.EmailBody, StringComparison.Ordinal);
         Assert.Equal("Workloads", (await context.Store.ReadNamesAsync(CancellationToken.None))[AccountB]);
+    }
+
+    [Fact]
+    public async Task CheckAsync_WhenTheAccountNamesCannotBeRecorded_ShouldStillAlert()
+    {
+        using var context = await CreateAsync(dynalite);
+        var pager = new RecordingPublisher();
+        var listing = new AccountListing(new Dictionary<string, string> { [AccountA] = "Workloads" }, "999900001111");
+        var watch = context.Watch(pager, directory: new ListedAccounts(listing), store: new FailingStateStore(context.Store, failures: 0, namesFail: true));
+        await watch.RecordAsync(A, Start, CancellationToken.None);
+        context.Clock.Advance(TimeSpan.FromHours(3));
+
+        var result = await watch.CheckAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.Silent);
+        Assert.Contains("recording the account names", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.Contains($"member {AccountA} (Workloads) in eu-west-1", Assert.Single(pager.Published).EmailBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -177,14 +177,7 @@ public sealed class OrganizationsClient : IAccountDirectory
             new("x-amz-date", amzDate),
             new("x-amz-target", target),
         };
-        if (!string.IsNullOrEmpty(credentials.Token))
-        {
-            signed.Add(new("x-amz-security-token", credentials.Token));
-        }
-
-        var path = string.IsNullOrEmpty(_endpoint.AbsolutePath) ? "/" : _endpoint.AbsolutePath;
-        var authorization = SigV4Signer.Authorization("POST", path, signed, payloadHash, amzDate, SigningRegion, Service,
-            credentials.AccessKey, credentials.SecretKey);
+        var authorization = SigV4Signer.AuthorizePost(_endpoint, signed, payloadHash, amzDate, SigningRegion, Service, credentials);
         var content = new ByteArrayContent(body);
         // Exactly as signed: no charset parameter.
         content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);

@@ -69,6 +69,23 @@ internal static class SigV4Signer
         return $"{Algorithm} Credential={accessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
     }
 
+    /// <summary>
+    /// The Authorization header of a POST to <paramref name="endpoint"/>: adds x-amz-security-token to
+    /// <paramref name="signed"/> when the credentials carry a session token (the caller sends every header it signs).
+    /// </summary>
+    public static string AuthorizePost(
+        Uri endpoint, List<KeyValuePair<string, string>> signed, string payloadHash, string amzDate, string region, string service,
+        Amazon.Runtime.ImmutableCredentials credentials)
+    {
+        if (!string.IsNullOrEmpty(credentials.Token))
+        {
+            signed.Add(new("x-amz-security-token", credentials.Token));
+        }
+
+        var path = string.IsNullOrEmpty(endpoint.AbsolutePath) ? "/" : endpoint.AbsolutePath;
+        return Authorization("POST", path, signed, payloadHash, amzDate, region, service, credentials.AccessKey, credentials.SecretKey);
+    }
+
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 
     // SigV4 canonical header values: sequential spaces collapse to one.

@@ -118,14 +118,7 @@ public sealed class SnsAlertPublisher : IAlertPublisher
             new("x-amz-content-sha256", payloadHash),
             new("x-amz-date", amzDate),
         };
-        if (!string.IsNullOrEmpty(credentials.Token))
-        {
-            signed.Add(new("x-amz-security-token", credentials.Token));
-        }
-
-        var path = string.IsNullOrEmpty(endpoint.AbsolutePath) ? "/" : endpoint.AbsolutePath;
-        var authorization = SigV4Signer.Authorization(
-            "POST", path, signed, payloadHash, amzDate, _settings.Region, Service, credentials.AccessKey, credentials.SecretKey);
+        var authorization = SigV4Signer.AuthorizePost(endpoint, signed, payloadHash, amzDate, _settings.Region, Service, credentials);
 
         var content = new ByteArrayContent(body);
         // Set exactly (no "; charset=utf-8"): the header is signed, and the body is ASCII by construction.

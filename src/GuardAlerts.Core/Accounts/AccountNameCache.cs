@@ -50,9 +50,10 @@ public sealed class AccountNameCache(AccountNames configured, IAccountDirectory 
             {
                 await pending.WaitAsync(MaxWait, clock, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The alert goes out with the names known now; the read completes for a later alert.
+                // Too slow (TimeoutException), or even the warning could not be written: the alert goes out with
+                // the names known now, and a slow read completes for a later alert.
             }
         }
 

@@ -129,6 +129,17 @@ public sealed class AccountNameCacheTests
         Assert.Equal(1, _directory.Reads);
     }
 
+    [Fact]
+    public async Task NameOfAsync_WhenEvenTheWarningFails_ShouldStillAnswer()
+    {
+        var cache = new AccountNameCache(AccountNames.Parse(Prod + "=prod", "test"), _directory, _clock, _ => throw new IOException("stdout closed"));
+
+        var name = await cache.NameOfAsync(Staging, CancellationToken.None);
+
+        Assert.Null(name);
+        Assert.Equal(1, _directory.Reads);
+    }
+
     private sealed class ScriptedDirectory : IAccountDirectory
     {
         private int _reads;

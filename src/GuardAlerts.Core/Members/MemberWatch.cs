@@ -48,14 +48,16 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
         var expected = Expected(registry, listing);
         var records = await store.ReadAsync(expected, cancellationToken).ConfigureAwait(false);
         IReadOnlyDictionary<string, string>? names = listing?.Active;
-        int silent = 0, recovered = 0;
+        var goneSilent = new List<MemberChange>();
+        var heardAgain = new List<MemberChange>();
         foreach (var member in expected)
         {
             var record = records.GetValueOrDefault(member);
             if (record is null || (record.LastSeen is null && record.FirstExpected is null))
             {
-                // Never heard and never expected before: its two hours start now.
-                await store.MarkExpectedAsync(member, now, cancellationToken).ConfigureAwait(false);
+                // Never heard and never expected before: its two hours start now. A failed write is tried again by the
+                // next check and must not stop this one from telling about the others.
+                await TryAsync(() => store.MarkExpectedAsync(member, now, cancellationToken), $"{member}: recording when it was first expected", problems).ConfigureAwait(false);
                 continue;
             }
 
@@ -64,23 +66,15 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             // Silent again after being heard since the last alert is a new silence, with its own alert.
             var alertSilent = isSilent && (!record.Silent || (record.SilentSince is { } reported && since > reported));
             var alertRecovered = !isSilent && record.Silent;
-            if (!alertSilent && !alertRecovered)
+            if (alertSilent || alertRecovered)
             {
-                continue;
-            }
-
-            names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
-            var name = names.GetValueOrDefault(member.Account);
-            var message = alertSilent
-                ? MemberMessages.Silent(member, name, record.LastSeen, record.FirstExpected, now)
-                : MemberMessages.Recovered(member, name, record.SilentSince ?? since, since);
-            if (await SendAsync(message, $"{member} {(alertSilent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false)
-                && await TryAsync(() => store.SetStateAsync(member, alertSilent, alertSilent ? since : null, cancellationToken),
-                    $"{member}: recording the state after the message (it may be sent again)", problems).ConfigureAwait(false))
-            {
-                _ = alertSilent ? silent++ : recovered++;
+                names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
+                (alertSilent ? goneSilent : heardAgain).Add(new MemberChange(record, names.GetValueOrDefault(member.Account), since));
             }
         }
+
+        var silent = await TellAsync(goneSilent, true, now, problems, cancellationToken).ConfigureAwait(false);
+        var recovered = await TellAsync(heardAgain, false, now, problems, cancellationToken).ConfigureAwait(false);
 
         if (listError is not null)
         {
@@ -102,6 +96,60 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
         expected.UnionWith(registry);
         expected.RemoveWhere(m => m.Account == settings.CentralAccount || (listing is not null && !listing.Active.ContainsKey(m.Account)));
         return [.. expected.OrderBy(m => m.Account, StringComparer.Ordinal).ThenBy(m => m.Region, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Members that changed state in one check are told one message each up to this many; more (a StackSet update that
+    /// broke every heartbeat, a central bus policy that no longer admits the organization) are told in one message,
+    /// so that a mass silence cannot send the pager topic's phones thousands of SMS and use up the SMS spend limit the
+    /// real alerts need.
+    /// </summary>
+    public const int MaxSingleMessages = 10;
+
+    // Publishes the message(s) for one kind of change, then records each member's state; returns how many were told.
+    private async Task<int> TellAsync(List<MemberChange> changes, bool silent, DateTimeOffset now, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        var told = changes.Count <= MaxSingleMessages
+            ? await TellEachAsync(changes, silent, now, problems, cancellationToken).ConfigureAwait(false)
+            : await SendAsync(silent ? MemberMessages.SilentMany(changes, now) : MemberMessages.RecoveredMany(changes),
+                $"{changes.Count} members {(silent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false)
+                ? changes
+                : [];
+        var recorded = 0;
+        foreach (var change in told)
+        {
+            var member = change.Record.Member;
+            if (await TryAsync(() => store.SetStateAsync(member, silent, silent ? change.Since : null, cancellationToken),
+                    $"{member}: recording the state after the message (it may be sent again)", problems).ConfigureAwait(false))
+            {
+                recorded++;
+            }
+        }
+
+        return recorded;
+    }
+
+    private async Task<List<MemberChange>> TellEachAsync(List<MemberChange> changes, bool silent, DateTimeOffset now, List<string> problems, CancellationToken cancellationToken)
+    {
+        var told = new List<MemberChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var (record, name, since) = (change.Record, change.Name, change.Since);
+            var message = silent
+                ? MemberMessages.Silent(record.Member, name, record.LastSeen, record.FirstExpected, now)
+                : MemberMessages.Recovered(record.Member, name, record.SilentSince ?? since, since);
+            if (await SendAsync(message, $"{record.Member} {(silent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false))
+            {
+                told.Add(change);
+            }
+        }
+
+        return told;
     }
 
     // One notice a day at most: the day is recorded after the publish, like every other state.

@@ -111,7 +111,7 @@ public static class MemberMessages
         var body = $"GuardAlerts: the expected member accounts could not be read from AWS Organizations: {reason}\n\n"
             + $"Until they can, the silent-member check watches the {registered} member regions that have sent a heartbeat"
             + (configured > 0 ? $" and the {configured} configured accounts in {string.Join(", ", regions)}" : "")
-            + ". An account that never sent one, or that left the organization, is not told apart.\n\n"
+            + ", less the accounts the last successful read did not list. An account that never sent one is not watched until then, and one that left since that read is not told apart.\n\n"
             + "ListAccounts and DescribeOrganization answer only in the management account or a delegated administrator: register the central "
             + "account as a delegated administrator (docs/organizations.md), or check the members function's role "
             + "(organizations:ListAccounts, organizations:DescribeOrganization) and any service control policy that denies them.\n\n"

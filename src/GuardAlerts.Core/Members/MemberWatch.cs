@@ -45,9 +45,17 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             await TryAsync(() => store.WriteNamesAsync(listing.Active, now, cancellationToken), "recording the account names", problems).ConfigureAwait(false);
         }
 
-        var expected = Expected(registry, listing);
+        // Organizations throttled or refused: the last successful read still tells which registered accounts had left
+        // the organization (or were no longer ACTIVE), so they are not reported silent for every failed read.
+        IReadOnlyDictionary<string, string>? lastKnown = null;
+        if (listError is not null)
+        {
+            await TryAsync(async () => lastKnown = await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false), "reading the last known accounts", problems).ConfigureAwait(false);
+        }
+
+        var expected = Expected(registry, listing, lastKnown);
         var records = await store.ReadAsync(expected, cancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, string>? names = listing?.Active;
+        IReadOnlyDictionary<string, string>? names = listing?.Active ?? lastKnown;
         var goneSilent = new List<MemberChange>();
         var heardAgain = new List<MemberChange>();
         foreach (var member in expected)
@@ -87,14 +95,17 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
     /// <summary>
     /// (expected accounts x expected regions) and every member that ever sent a heartbeat, less the central account
     /// and, when the organization was read, the accounts that left it or are no longer ACTIVE. The management
-    /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard.
+    /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard. When
+    /// the organization could not be read, <paramref name="lastKnown"/> (the accounts of the last successful read, if
+    /// any) stands in for it to leave out the accounts that had left.
     /// </summary>
-    internal List<MemberId> Expected(IReadOnlyList<MemberId> registry, AccountListing? listing)
+    internal List<MemberId> Expected(IReadOnlyList<MemberId> registry, AccountListing? listing, IReadOnlyDictionary<string, string>? lastKnown = null)
     {
+        var active = listing?.Active ?? (lastKnown is { Count: > 0 } ? lastKnown : null);
         var accounts = listing is null ? settings.Accounts : [.. listing.Active.Keys.Where(a => a != listing.ManagementAccount)];
         var expected = new HashSet<MemberId>(accounts.SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
         expected.UnionWith(registry);
-        expected.RemoveWhere(m => m.Account == settings.CentralAccount || (listing is not null && !listing.Active.ContainsKey(m.Account)));
+        expected.RemoveWhere(m => m.Account == settings.CentralAccount || (active is not null && !active.ContainsKey(m.Account)));
         return [.. expected.OrderBy(m => m.Account, StringComparer.Ordinal).ThenBy(m => m.Region, StringComparer.Ordinal)];
     }
 

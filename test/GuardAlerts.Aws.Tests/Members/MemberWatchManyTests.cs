@@ -9,7 +9,8 @@ namespace GuardAlerts.Aws.Tests.Members;
 
 /// <summary>
 /// The check when many members change at once (one message, not one SMS per member) and when one member's write
-/// fails (the others are still told), over the real store on dynalite with a fake clock.
+/// fails (the others are still told), and when AWS Organizations cannot be read after an account left, over the real
+/// store on dynalite with a fake clock.
 /// </summary>
 [Collection(DynaliteCollection.Name)]
 [Trait("Category", "Integration")]
@@ -99,5 +100,27 @@ public sealed class MemberWatchManyTests(DynaliteFixture dynalite)
 
         Assert.Equal($"GuardAlerts: member {AccountA} eu-west-1 silent for 3 h 0 min", Assert.Single(pager.Published).Subject);
         Assert.Contains($"{AccountB}:eu-west-1: recording when it was first expected", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_WhenOrganizationsIsThrottledAfterAnAccountLeft_ShouldStillNotExpectIt()
+    {
+        using var context = await CreateAsync(dynalite);
+        var pager = new RecordingPublisher();
+        // A sent heartbeats (so it is in the registry), then left; B is ACTIVE and heard. The second read is throttled.
+        var listing = new AccountListing(new Dictionary<string, string> { [AccountB] = "Workloads", [Central] = "Security" }, "999900001111");
+        var watch = context.Watch(pager, directory: new ListedAccounts(listing, answers: 1));
+        await watch.RecordAsync(new MemberId(AccountA, "eu-west-1"), Start, CancellationToken.None);
+        await watch.RecordAsync(new MemberId(AccountB, "eu-west-1"), Start, CancellationToken.None);
+        await watch.CheckAsync(CancellationToken.None);
+        context.Clock.Advance(TimeSpan.FromHours(3));
+        await watch.RecordAsync(new MemberId(AccountB, "eu-west-1"), context.Clock.GetUtcNow(), CancellationToken.None);
+
+        var throttled = await watch.CheckAsync(CancellationToken.None);
+
+        Assert.Contains("TooManyRequestsException", throttled.ListError, StringComparison.Ordinal);
+        Assert.Equal(1, throttled.Expected);
+        Assert.Equal(0, throttled.Silent);
+        Assert.Equal("GuardAlerts: the expected member accounts could not be read", Assert.Single(pager.Published).Subject);
     }
 }

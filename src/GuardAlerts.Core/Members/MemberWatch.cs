@@ -93,8 +93,8 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
     }
 
     /// <summary>
-    /// (expected accounts x expected regions) and every member that ever sent a heartbeat, less the central account
-    /// and, when the organization was read, the accounts that left it or are no longer ACTIVE. The management
+    /// (expected accounts but the central one x expected regions) and every member that ever sent a heartbeat, less,
+    /// when the organization was read, the accounts that left it or are no longer ACTIVE. The management
     /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard. When
     /// the organization could not be read, <paramref name="lastKnown"/> (the accounts of the last successful read, if
     /// any) stands in for it to leave out the accounts that had left.
@@ -103,9 +103,12 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
     {
         var active = listing?.Active ?? (lastKnown is { Count: > 0 } ? lastKnown : null);
         var accounts = listing is null ? settings.Accounts : [.. listing.Active.Keys.Where(a => a != listing.ManagementAccount)];
-        var expected = new HashSet<MemberId>(accounts.SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
+        // The central account's own stack has its canary, but a member stack it runs in another region (the one that
+        // forwards the organization's GuardDuty findings there) has only its heartbeat: watched once heard, like the
+        // management account's.
+        var expected = new HashSet<MemberId>(accounts.Where(a => a != settings.CentralAccount).SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
         expected.UnionWith(registry);
-        expected.RemoveWhere(m => m.Account == settings.CentralAccount || (active is not null && !active.ContainsKey(m.Account)));
+        expected.RemoveWhere(m => active is not null && !active.ContainsKey(m.Account));
         return [.. expected.OrderBy(m => m.Account, StringComparer.Ordinal).ThenBy(m => m.Region, StringComparer.Ordinal)];
     }
 

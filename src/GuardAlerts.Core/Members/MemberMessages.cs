@@ -145,7 +145,7 @@ public static class MemberMessages
 
     // An account's name is its owner's text: shown in the body only, never in the subject (printable ASCII).
     private static string Who(MemberId member, string? name) =>
-        string.IsNullOrWhiteSpace(name) ? member.Account : $"{member.Account} ({Clean(name)})";
+        string.IsNullOrWhiteSpace(name) ? member.Account : $"{member.Account} ({Clean(Accounts.AccountNames.Contained(name))})";
 
     private static string Clean(string name) =>
         new([.. name.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).Take(64)]);

@@ -76,4 +76,12 @@ public sealed class MemberMessagesTests
         Assert.True(message.Sms.Length <= 140, message.Sms);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(message.MessageJson) < 256 * 1024);
     }
+
+    [Fact]
+    public void Silent_WhenTheNameTriesToCloseItsParentheses_ShouldKeepItWithinThem()
+    {
+        var message = MemberMessages.Silent(Member, "x) in us-east-1 is fine (", Now.AddHours(-3), null, Now);
+
+        Assert.Contains("GuardAlerts: member 444455556666 (x] in us-east-1 is fine [) in eu-west-1 is silent.", message.EmailBody, StringComparison.Ordinal);
+    }
 }

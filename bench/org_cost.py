@@ -14,8 +14,10 @@ REGIONS = 4                 # member regions per account (the day's --regions)
 DAYS = 30
 EMAILS = 3                  # e-mail subscriptions of the alerts topic
 PHONES = 2                  # SMS subscriptions (Critical and up, the stack's default smsMinSeverity)
-CHECKS_PER_DAY = 24         # silent-member checks (hourly)
-LAST_SEEN_ITEM_BYTES = 200  # one last-seen item per account x region
+CHECKS_PER_DAY = 96         # silent-member checks (every 15 minutes)
+LAST_SEEN_ITEM_BYTES = 200  # one last-seen item per account x region (BatchGetItem bills each item rounded up to 4 KB)
+REGISTRY_ENTRY_BYTES = 24   # "account:region" in the registry item (measured on dynalite: 4,000 entries, 94 KB)
+DIRECTORY_ENTRY_BYTES = 40  # account id and a 20-character name in the org#directory item, written by every check
 
 # Prices, us-east-1, list, USD (docs/organizations.md says which were checked against AWS pages on 2026-11-30).
 EVENTBRIDGE_PER_M = 1.00          # an event a member's rule sends to the central bus (custom-event rate: upper bound)
@@ -36,7 +38,7 @@ LOG_RETENTION_MONTHS = 3          # AlertFunction: RetentionDays.THREE_MONTHS
 MS_DECIDE = 2        # decided without a ledger call (ignored, exempted)
 MS_DUPLICATE = 10    # one UpdateItem (the claim finds the alert already published)
 MS_ALERT = 60        # claim UpdateItem, SNS Publish, confirm UpdateItem
-MS_HEARTBEAT = 10    # one UpdateItem of the last-seen item
+MS_HEARTBEAT = 10    # one UpdateItem of the last-seen item (the registry is written once per member region)
 MS_CHECK = 1000      # the silent-member check reads every last-seen item
 MS_INIT = 16         # exec -> first `next` of the AOT bootstrap, bench/functions/README.md (15.9 ms median)
 LOG_BYTES = 1500     # START/END/REPORT lines plus the decision line, per invocation
@@ -68,8 +70,11 @@ def month(c):
     heartbeats = n * REGIONS * 24
     invocations = forwarded + gd + heartbeats + CHECKS_PER_DAY
     ms = alerts * MS_ALERT + dups * MS_DUPLICATE + decided * MS_DECIDE + heartbeats * MS_HEARTBEAT + CHECKS_PER_DAY * MS_CHECK + invocations * MS_INIT
-    writes = c["ledger_writes"] + heartbeats
-    reads = CHECKS_PER_DAY * math.ceil(n * REGIONS * LAST_SEEN_ITEM_BYTES / 4096)
+    # A heartbeat writes its last-seen item (1 unit); the registry only for a member region new to it (not counted).
+    # Each check writes the account names (one item, by its size, with organizationId) and reads the registry
+    # (strongly consistent, by its size) and every member item (BatchGetItem: each item rounded up to 4 KB).
+    writes = c["ledger_writes"] + heartbeats + CHECKS_PER_DAY * math.ceil(n * DIRECTORY_ENTRY_BYTES / 1024)
+    reads = CHECKS_PER_DAY * (n * REGIONS * math.ceil(LAST_SEEN_ITEM_BYTES / 4096) + math.ceil(n * REGIONS * REGISTRY_ENTRY_BYTES / 4096))
     critical = c["alerts_by_severity"].get("Critical", 0)
     day = {
         "eventbridge_events": forwarded + heartbeats,
@@ -120,7 +125,7 @@ def main():
     for key, label in [("forwarded_cloudtrail", "CloudTrail events a member's rule forwards"), ("guardduty_to_function", "GuardDuty findings reaching the function")]:
         print(f"| {label} | " + " | ".join(f"{c[key]:,}" for c, *_ in rows) + " |")
     print("| heartbeats (accounts x 4 regions x 24) | " + " | ".join(f"{c['accounts'] * REGIONS * 24:,}" for c, *_ in rows) + " |")
-    for key, label in [("eventbridge_events", "events sent to the central bus"), ("lambda_invocations", "Lambda invocations"), ("ddb_writes", "DynamoDB writes (claims, confirms, last-seen)"),
+    for key, label in [("eventbridge_events", "events sent to the central bus"), ("lambda_invocations", "Lambda invocations"), ("ddb_writes", "DynamoDB writes (claims, confirms, last-seen, account names)"),
                        ("ddb_reads", "DynamoDB reads (silent-member checks)"), ("sns_publishes", "SNS publishes (alerts)"), ("emails", f"e-mails ({EMAILS} addresses)"), ("sms", f"SMS ({PHONES} phones, Critical only)")]:
         print(f"| {label} | " + " | ".join(f"{d[key]:,.0f}" for _, d, *_ in rows) + " |")
     print("| busiest minute of forwarded events in the day | " + " | ".join(f"{c['busiest_minute'][1]} ({c['busiest_minute'][0][11:]} UTC)" for c, *_ in rows) + " |")

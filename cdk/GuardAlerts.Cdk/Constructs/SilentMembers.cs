@@ -24,6 +24,9 @@ internal sealed class SilentMembers : Construct, IPipelineFunction
     /// <summary>What the members function does with the ledger: read the members (one by one and in batches), record them.</summary>
     public static readonly string[] TableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"];
 
+    /// <summary>The partition keys of the members function's items in the ledger table.</summary>
+    public static readonly string[] LedgerKeys = ["member#*", "org#*"];
+
     /// <summary>A thousand accounts in four regions is forty BatchGetItem calls and, the first time, 4,000 writes.</summary>
     public const int TimeoutSeconds = 300;
 
@@ -38,7 +41,18 @@ internal sealed class SilentMembers : Construct, IPipelineFunction
             Description = "GuardAlerts members function: the member records in its ledger table, the pager topic, its logs",
         });
         LogGroup.GrantWrite(Role);
-        props.Table.Grant(Role, TableActions);
+        // Its own items only ("member#...", "org#directory"): the role cannot write an alert's dedup entry, so a
+        // members function made to misbehave could not mark the next alerts as already sent (dynamodb:LeadingKeys, the
+        // partition key of every item a request names).
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = TableActions,
+            Resources = [props.Table.TableArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ForAllValues:StringLike"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = LedgerKeys },
+            },
+        }));
         props.Pager.GrantPublish(Role);
         var environment = new Dictionary<string, string>
         {

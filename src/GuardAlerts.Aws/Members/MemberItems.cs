@@ -23,6 +23,9 @@ internal static class MemberItems
     /// <summary>(N, epoch ms) when a check first expected the member.</summary>
     public const string FirstExpected = "firstExpected";
 
+    /// <summary>(BOOL) true once the member region is in the registry: later heartbeats leave the registry alone.</summary>
+    public const string Registered = "registered";
+
     /// <summary>(S) ok or silent: what the last message about the member said.</summary>
     public const string State = "state";
 

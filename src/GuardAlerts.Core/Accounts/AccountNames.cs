@@ -95,7 +95,8 @@ public sealed class AccountNames : IAccountNameSource
 
     /// <summary>
     /// The valid entries of a directory (AWS Organizations' names as stored): an entry that could not have come from
-    /// Organizations (an id that is not 12 digits, an empty, over-long or control-character name) is left out.
+    /// Organizations (an id that is not 12 digits, an empty, over-long or control-character name) is left out, and
+    /// each name is <see cref="Contained"/>.
     /// </summary>
     public static AccountNames From(IEnumerable<KeyValuePair<string, string>> entries)
     {
@@ -105,11 +106,32 @@ public sealed class AccountNames : IAccountNameSource
         {
             if (Problem(id, name) is null)
             {
-                names[id] = name;
+                names[id] = Contained(name);
             }
         }
 
         return names.Count == 0 ? Empty : new AccountNames(names.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// An organization's name as alerts show it, between parentheses after the id: a member account's administrators
+    /// choose it, so its parentheses become brackets (a name "prod) us-east-1 - root (x" must not close the
+    /// parentheses and read as the region and the actor of the alert) and invisible formatting characters (a
+    /// right-to-left override reorders the rest of the line) are dropped.
+    /// </summary>
+    public static string Contained(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var b = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                b.Append(c switch { '(' => '[', ')' => ']', _ => c });
+            }
+        }
+
+        return b.Length > 0 ? b.ToString() : "?";
     }
 
     /// <summary>What is wrong with an entry, or null when it is valid.</summary>

@@ -54,13 +54,64 @@ public static class MemberMessages
             $"GuardAlerts: member {member.Account} {member.Region} heard again after {silentFor}", body);
     }
 
+    /// <summary>
+    /// Many members gone silent in one check, in one message: one SMS to each phone instead of one per member, and
+    /// every member listed in the e-mail (up to <see cref="MaxListed"/>).
+    /// </summary>
+    public static RenderedAlert SilentMany(IReadOnlyList<MemberChange> changes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var earliest = changes.Min(c => c.Since);
+        var body = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"GuardAlerts: {changes.Count} member regions are silent: no heartbeat for over two hours. Their security events may not be reaching the central stack.\n\n")
+            .Append("So many at once usually has one cause: a StackSet update that changed or removed the members' rules or role, the central bus's policy ")
+            .Append("no longer admitting the organization, a service control policy denying events:PutEvents, or EventBridge failing in a region. ")
+            .Append("Check the StackSet's last operation, the central bus's policy and AWS/Events MatchedEvents metric, and CloudTrail in the central account.\n\n")
+            .Append("Account / Region / Last heartbeat / Silent for:\n");
+        List(body, changes, c => $"{Who(c.Record.Member, c.Name)}  {c.Record.Member.Region}  {(c.Record.LastSeen is { } seen ? Time(seen) : $"never (expected since {Time(c.Since)})")}  {Duration(now - c.Since)}");
+        body.Append("\nEach is told when it is heard again.\n");
+        return Message(
+            $"GuardAlerts: {changes.Count} member regions silent for {Duration(now - changes.Max(c => c.Since))} or more",
+            $"GuardAlerts: {changes.Count} member regions silent, since {Time(earliest)} or later. See the e-mail for the list.",
+            body.ToString());
+    }
+
+    /// <summary>Many members heard again in one check, in one message.</summary>
+    public static RenderedAlert RecoveredMany(IReadOnlyList<MemberChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var body = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"GuardAlerts: {changes.Count} member regions are heard again.\n\n")
+            .Append("Events they sent while their forwarding was broken did not reach the central stack: review their CloudTrail for that time.\n\n")
+            .Append("Account / Region / Heard at / Silent for:\n");
+        List(body, changes, c => $"{Who(c.Record.Member, c.Name)}  {c.Record.Member.Region}  {Time(c.Since)}  {Duration(c.Since - (c.Record.SilentSince ?? c.Since))}");
+        var text = $"GuardAlerts: {changes.Count} member regions heard again";
+        return Message(text, text, body.ToString());
+    }
+
+    /// <summary>Members listed in one message at most: SNS takes 256 KB, and the message carries the body twice.</summary>
+    public const int MaxListed = 1000;
+
+    private static void List(StringBuilder body, IReadOnlyList<MemberChange> changes, Func<MemberChange, string> line)
+    {
+        foreach (var change in changes.Take(MaxListed))
+        {
+            body.Append("- ").Append(line(change)).Append('\n');
+        }
+
+        if (changes.Count > MaxListed)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"- and {changes.Count - MaxListed} more\n");
+        }
+    }
+
     /// <summary>The organization's accounts could not be read: the check watches what it knows instead.</summary>
     public static RenderedAlert ListFailed(string reason, int registered, int configured, IReadOnlyList<string> regions)
     {
         var body = $"GuardAlerts: the expected member accounts could not be read from AWS Organizations: {reason}\n\n"
             + $"Until they can, the silent-member check watches the {registered} member regions that have sent a heartbeat"
             + (configured > 0 ? $" and the {configured} configured accounts in {string.Join(", ", regions)}" : "")
-            + ". An account that never sent one, or that left the organization, is not told apart.\n\n"
+            + ", less the accounts the last successful read did not list. An account that never sent one is not watched until then, and one that left since that read is not told apart.\n\n"
             + "ListAccounts and DescribeOrganization answer only in the management account or a delegated administrator: register the central "
             + "account as a delegated administrator (docs/organizations.md), or check the members function's role "
             + "(organizations:ListAccounts, organizations:DescribeOrganization) and any service control policy that denies them.\n\n"
@@ -94,7 +145,7 @@ public static class MemberMessages
 
     // An account's name is its owner's text: shown in the body only, never in the subject (printable ASCII).
     private static string Who(MemberId member, string? name) =>
-        string.IsNullOrWhiteSpace(name) ? member.Account : $"{member.Account} ({Clean(name)})";
+        string.IsNullOrWhiteSpace(name) ? member.Account : $"{member.Account} ({Clean(Accounts.AccountNames.Contained(name))})";
 
     private static string Clean(string name) =>
         new([.. name.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).Take(64)]);

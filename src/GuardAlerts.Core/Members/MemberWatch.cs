@@ -45,17 +45,27 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             await TryAsync(() => store.WriteNamesAsync(listing.Active, now, cancellationToken), "recording the account names", problems).ConfigureAwait(false);
         }
 
-        var expected = Expected(registry, listing);
+        // Organizations throttled or refused: the last successful read still tells which registered accounts had left
+        // the organization (or were no longer ACTIVE), so they are not reported silent for every failed read.
+        IReadOnlyDictionary<string, string>? lastKnown = null;
+        if (listError is not null)
+        {
+            await TryAsync(async () => lastKnown = await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false), "reading the last known accounts", problems).ConfigureAwait(false);
+        }
+
+        var expected = Expected(registry, listing, lastKnown);
         var records = await store.ReadAsync(expected, cancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, string>? names = listing?.Active;
-        int silent = 0, recovered = 0;
+        IReadOnlyDictionary<string, string>? names = listing?.Active ?? lastKnown;
+        var goneSilent = new List<MemberChange>();
+        var heardAgain = new List<MemberChange>();
         foreach (var member in expected)
         {
             var record = records.GetValueOrDefault(member);
             if (record is null || (record.LastSeen is null && record.FirstExpected is null))
             {
-                // Never heard and never expected before: its two hours start now.
-                await store.MarkExpectedAsync(member, now, cancellationToken).ConfigureAwait(false);
+                // Never heard and never expected before: its two hours start now. A failed write is tried again by the
+                // next check and must not stop this one from telling about the others.
+                await TryAsync(() => store.MarkExpectedAsync(member, now, cancellationToken), $"{member}: recording when it was first expected", problems).ConfigureAwait(false);
                 continue;
             }
 
@@ -64,23 +74,15 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             // Silent again after being heard since the last alert is a new silence, with its own alert.
             var alertSilent = isSilent && (!record.Silent || (record.SilentSince is { } reported && since > reported));
             var alertRecovered = !isSilent && record.Silent;
-            if (!alertSilent && !alertRecovered)
+            if (alertSilent || alertRecovered)
             {
-                continue;
-            }
-
-            names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
-            var name = names.GetValueOrDefault(member.Account);
-            var message = alertSilent
-                ? MemberMessages.Silent(member, name, record.LastSeen, record.FirstExpected, now)
-                : MemberMessages.Recovered(member, name, record.SilentSince ?? since, since);
-            if (await SendAsync(message, $"{member} {(alertSilent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false)
-                && await TryAsync(() => store.SetStateAsync(member, alertSilent, alertSilent ? since : null, cancellationToken),
-                    $"{member}: recording the state after the message (it may be sent again)", problems).ConfigureAwait(false))
-            {
-                _ = alertSilent ? silent++ : recovered++;
+                names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
+                (alertSilent ? goneSilent : heardAgain).Add(new MemberChange(record, names.GetValueOrDefault(member.Account), since));
             }
         }
+
+        var silent = await TellAsync(goneSilent, true, now, problems, cancellationToken).ConfigureAwait(false);
+        var recovered = await TellAsync(heardAgain, false, now, problems, cancellationToken).ConfigureAwait(false);
 
         if (listError is not null)
         {
@@ -91,17 +93,77 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
     }
 
     /// <summary>
-    /// (expected accounts x expected regions) and every member that ever sent a heartbeat, less the central account
-    /// and, when the organization was read, the accounts that left it or are no longer ACTIVE. The management
-    /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard.
+    /// (expected accounts but the central one x expected regions) and every member that ever sent a heartbeat, less,
+    /// when the organization was read, the accounts that left it or are no longer ACTIVE. The management
+    /// account is listed but cannot hold a service-managed StackSet instance: it is expected once it is heard. When
+    /// the organization could not be read, <paramref name="lastKnown"/> (the accounts of the last successful read, if
+    /// any) stands in for it to leave out the accounts that had left.
     /// </summary>
-    internal List<MemberId> Expected(IReadOnlyList<MemberId> registry, AccountListing? listing)
+    internal List<MemberId> Expected(IReadOnlyList<MemberId> registry, AccountListing? listing, IReadOnlyDictionary<string, string>? lastKnown = null)
     {
+        var active = listing?.Active ?? (lastKnown is { Count: > 0 } ? lastKnown : null);
         var accounts = listing is null ? settings.Accounts : [.. listing.Active.Keys.Where(a => a != listing.ManagementAccount)];
-        var expected = new HashSet<MemberId>(accounts.SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
+        // The central account's own stack has its canary, but a member stack it runs in another region (the one that
+        // forwards the organization's GuardDuty findings there) has only its heartbeat: watched once heard, like the
+        // management account's.
+        var expected = new HashSet<MemberId>(accounts.Where(a => a != settings.CentralAccount).SelectMany(a => settings.Regions.Select(r => new MemberId(a, r))));
         expected.UnionWith(registry);
-        expected.RemoveWhere(m => m.Account == settings.CentralAccount || (listing is not null && !listing.Active.ContainsKey(m.Account)));
+        expected.RemoveWhere(m => active is not null && !active.ContainsKey(m.Account));
         return [.. expected.OrderBy(m => m.Account, StringComparer.Ordinal).ThenBy(m => m.Region, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Members that changed state in one check are told one message each up to this many; more (a StackSet update that
+    /// broke every heartbeat, a central bus policy that no longer admits the organization) are told in one message,
+    /// so that a mass silence cannot send the pager topic's phones thousands of SMS and use up the SMS spend limit the
+    /// real alerts need.
+    /// </summary>
+    public const int MaxSingleMessages = 10;
+
+    // Publishes the message(s) for one kind of change, then records each member's state; returns how many were told.
+    private async Task<int> TellAsync(List<MemberChange> changes, bool silent, DateTimeOffset now, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        var told = changes.Count <= MaxSingleMessages
+            ? await TellEachAsync(changes, silent, now, problems, cancellationToken).ConfigureAwait(false)
+            : await SendAsync(silent ? MemberMessages.SilentMany(changes, now) : MemberMessages.RecoveredMany(changes),
+                $"{changes.Count} members {(silent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false)
+                ? changes
+                : [];
+        var recorded = 0;
+        foreach (var change in told)
+        {
+            var member = change.Record.Member;
+            if (await TryAsync(() => store.SetStateAsync(member, silent, silent ? change.Since : null, cancellationToken),
+                    $"{member}: recording the state after the message (it may be sent again)", problems).ConfigureAwait(false))
+            {
+                recorded++;
+            }
+        }
+
+        return recorded;
+    }
+
+    private async Task<List<MemberChange>> TellEachAsync(List<MemberChange> changes, bool silent, DateTimeOffset now, List<string> problems, CancellationToken cancellationToken)
+    {
+        var told = new List<MemberChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var (record, name, since) = (change.Record, change.Name, change.Since);
+            var message = silent
+                ? MemberMessages.Silent(record.Member, name, record.LastSeen, record.FirstExpected, now)
+                : MemberMessages.Recovered(record.Member, name, record.SilentSince ?? since, since);
+            if (await SendAsync(message, $"{record.Member} {(silent ? "silent" : "recovered")}", problems, cancellationToken).ConfigureAwait(false))
+            {
+                told.Add(change);
+            }
+        }
+
+        return told;
     }
 
     // One notice a day at most: the day is recorded after the publish, like every other state.

@@ -4,9 +4,10 @@ namespace GuardAlerts.Aws.Tests.Members;
 
 /// <summary>
 /// The real store, whose first <paramref name="failures"/> state writes fail (DynamoDB unavailable after the SDK's
-/// retries), and every write of the account names when <paramref name="namesFail"/>.
+/// retries), every write of the account names when <paramref name="namesFail"/>, and every first-expected write when
+/// <paramref name="markExpectedFails"/>.
 /// </summary>
-internal sealed class FailingStateStore(IMemberStore inner, int failures, bool namesFail = false) : IMemberStore
+internal sealed class FailingStateStore(IMemberStore inner, int failures, bool namesFail = false, bool markExpectedFails = false) : IMemberStore
 {
     private int _stateWrites;
 
@@ -19,7 +20,7 @@ internal sealed class FailingStateStore(IMemberStore inner, int failures, bool n
         inner.ReadAsync(members, cancellationToken);
 
     public ValueTask MarkExpectedAsync(MemberId member, DateTimeOffset time, CancellationToken cancellationToken) =>
-        inner.MarkExpectedAsync(member, time, cancellationToken);
+        markExpectedFails ? throw new HttpRequestException("DynamoDB is unavailable") : inner.MarkExpectedAsync(member, time, cancellationToken);
 
     public ValueTask SetStateAsync(MemberId member, bool silent, DateTimeOffset? silentSince, CancellationToken cancellationToken) =>
         ++_stateWrites <= failures

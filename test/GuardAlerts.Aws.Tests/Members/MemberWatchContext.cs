@@ -20,6 +20,7 @@ internal sealed class MemberWatchContext : IDisposable
         Client = client;
         Counter = counter;
         Clock = clock;
+        Table = table;
         Store = new DynamoDbMemberStore(client, table, clock);
     }
 
@@ -28,6 +29,8 @@ internal sealed class MemberWatchContext : IDisposable
     public RequestCounter Counter { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    public string Table { get; }
 
     public DynamoDbMemberStore Store { get; }
 

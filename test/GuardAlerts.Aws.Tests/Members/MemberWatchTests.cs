@@ -187,18 +187,19 @@ public sealed class MemberWatchTests(DynaliteFixture dynalite)
     }
 
     [Fact]
-    public async Task CheckAsync_WhenTheCentralAccountIsListed_ShouldNeverExpectIt()
+    public async Task CheckAsync_WhenTheCentralAccountIsListed_ShouldExpectOnlyTheRegionsWhereItSentHeartbeats()
     {
         using var context = await CreateAsync(dynalite);
         var pager = new RecordingPublisher();
-        var watch = context.Watch(pager, accounts: [Central]);
-        await watch.RecordAsync(new MemberId(Central, "eu-west-1"), Start, CancellationToken.None);
+        var watch = context.Watch(pager, accounts: [Central], regions: ["eu-west-1"]);
+        // The central stack runs in eu-west-1 (its canary watches it); a member stack in ap-south-1 forwards GuardDuty.
+        await watch.RecordAsync(new MemberId(Central, "ap-south-1"), Start, CancellationToken.None);
         context.Clock.Advance(TimeSpan.FromHours(5));
 
         var result = await watch.CheckAsync(CancellationToken.None);
 
-        Assert.Equal(0, result.Expected);
-        Assert.Empty(pager.Published);
+        Assert.Equal(1, result.Expected);
+        Assert.Equal($"GuardAlerts: member {Central} ap-south-1 silent for 5 h 0 min", Assert.Single(pager.Published).Subject);
     }
 
     [Fact]

@@ -110,6 +110,8 @@ public sealed class SilentMembersTests(OrganizationStacksFixture org)
             Assert.Equal(["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], Actions(dynamo).Order(StringComparer.Ordinal));
             var resources = dynamo["Resource"] is JsonArray many ? many.Where(r => r!.ToJsonString() != "{\"Ref\":\"AWS::NoValue\"}").ToList() : [dynamo["Resource"]];
             Assert.Equal(table, TemplateJson.GetAttTarget(Assert.Single(resources)));
+            // Its own items only: no alert's dedup key ("ct#", "gd#", "th#", "canary#") matches these.
+            Assert.Equal("[\"member#*\",\"org#*\"]", dynamo["Condition"]?["ForAllValues:StringLike"]?["dynamodb:LeadingKeys"]?.ToJsonString());
             var sns = Assert.Single(statements, s => Actions(s).Contains("sns:Publish"));
             Assert.Equal(TemplateJson.Topic(json, "Pager"), TemplateJson.Ref(sns["Resource"]));
             var organizations = statements.Where(s => Actions(s).Any(a => a.StartsWith("organizations:", StringComparison.Ordinal))).ToList();

@@ -97,4 +97,14 @@ public sealed class AccountNamesTests
 
         Assert.Equal(new Dictionary<string, string> { ["111122223333"] = "ok, with a comma" }, names.Names);
     }
+
+    [Fact]
+    public void From_WhenANameHoldsParenthesesOrFormattingCharacters_ShouldKeepItWithinItsOwnParentheses()
+    {
+        var names = AccountNames.From([new("111122223333", "prod) us-east-1 - root (x"), new("444455556666", "\u202Eenilno"), new("555566667777", "\u200B")]);
+
+        Assert.Equal("prod] us-east-1 - root [x", names.NameOf("111122223333"));
+        Assert.Equal("enilno", names.NameOf("444455556666"));
+        Assert.Equal("?", names.NameOf("555566667777"));
+    }
 }

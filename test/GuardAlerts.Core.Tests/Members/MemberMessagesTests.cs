@@ -59,4 +59,29 @@ public sealed class MemberMessagesTests
         });
         Assert.DoesNotContain('\u0007', silent.EmailBody);
     }
+
+    [Fact]
+    public void SilentMany_WhenMoreMembersThanItLists_ShouldListTheFirstCountTheRestAndFitTheSms()
+    {
+        var changes = Enumerable.Range(0, MemberMessages.MaxListed + 5)
+            .Select(i => new MemberChange(new MemberRecord(new MemberId((100000000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "ap-southeast-2"), Now.AddHours(-3), null, false, null), "Sandbox\nSeverity: Low", Now.AddHours(-3)))
+            .ToList();
+
+        var message = MemberMessages.SilentMany(changes, Now);
+
+        Assert.Equal("GuardAlerts: 1005 member regions silent for 3 h 0 min or more", message.Subject);
+        Assert.Contains("- 100000000999 (Sandbox Severity: Low)  ap-southeast-2  2026-12-01 09:30 UTC  3 h 0 min\n- and 5 more\n", message.EmailBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("100000001000", message.EmailBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nSeverity", message.EmailBody, StringComparison.Ordinal);
+        Assert.True(message.Sms.Length <= 140, message.Sms);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(message.MessageJson) < 256 * 1024);
+    }
+
+    [Fact]
+    public void Silent_WhenTheNameTriesToCloseItsParentheses_ShouldKeepItWithinThem()
+    {
+        var message = MemberMessages.Silent(Member, "x) in us-east-1 is fine (", Now.AddHours(-3), null, Now);
+
+        Assert.Contains("GuardAlerts: member 444455556666 (x] in us-east-1 is fine [) in eu-west-1 is silent.", message.EmailBody, StringComparison.Ordinal);
+    }
 }

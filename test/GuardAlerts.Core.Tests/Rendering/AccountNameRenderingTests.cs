@@ -163,4 +163,16 @@ public sealed class AccountNameRenderingTests
         Assert.Equal(Outcome.Exempted, (await Decide(exemptById, names)).Outcome);
         Assert.Equal(Outcome.Alert, (await Decide(exemptByName, names)).Outcome);
     }
+
+    [Fact]
+    public void Render_WhenAnOrganizationNameTriesToCloseItsParentheses_ShouldNotReadAsTheRegionAndActor()
+    {
+        var name = AccountNames.From([new(Account, "prod) eu-west-1 - root (x")]).NameOf(Account);
+
+        var alert = Render(name);
+
+        AssertWithinLimits(alert);
+        Assert.StartsWith("High: CloudTrail logging stopped: main - 111122223333 (prod] eu-west-1 - root [x) us-east-1 - alice", alert.Subject, StringComparison.Ordinal);
+        Assert.Contains("111122223333 (prod] eu-west-1 - root [x)  Region: us-east-1", alert.EmailBody, StringComparison.Ordinal);
+    }
 }

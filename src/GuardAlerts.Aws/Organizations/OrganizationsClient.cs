@@ -14,7 +14,7 @@ namespace GuardAlerts.Aws.Organizations;
 /// calls do not justify a service package. Organizations answers only in the management account or a delegated
 /// administrator; elsewhere every call fails with AccessDeniedException.
 /// </summary>
-public sealed class OrganizationsClient : IAccountDirectory
+public sealed class OrganizationsClient : IOrganizationAccounts
 {
     /// <summary>Organizations' endpoint in the aws partition.</summary>
     public static readonly Uri DefaultEndpoint = new("https://organizations.us-east-1.amazonaws.com/");

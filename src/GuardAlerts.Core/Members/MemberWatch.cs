@@ -9,7 +9,7 @@ namespace GuardAlerts.Core.Members;
 /// written: a failed publish leaves the state as it was (the next check sends it), and a failed state write means the
 /// message may be sent again, never that it is skipped.
 /// </summary>
-public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store, IAccountDirectory? directory, IAlertPublisher pager, TimeProvider clock)
+public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store, IOrganizationAccounts? directory, IAlertPublisher pager, TimeProvider clock)
 {
     /// <summary>Records a heartbeat (the store keeps the latest time, so a late or repeated one changes nothing).</summary>
     public ValueTask RecordAsync(MemberId member, DateTimeOffset time, CancellationToken cancellationToken)
@@ -76,7 +76,15 @@ public sealed class MemberWatch(MemberWatchSettings settings, IMemberStore store
             var alertRecovered = !isSilent && record.Silent;
             if (alertSilent || alertRecovered)
             {
-                names ??= await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false);
+                if (names is null)
+                {
+                    IReadOnlyDictionary<string, string>? read = null;
+                    await TryAsync(async () => read = await store.ReadNamesAsync(cancellationToken).ConfigureAwait(false),
+                        "reading the account names (the messages give ids only)", problems).ConfigureAwait(false);
+                    // The names only decorate messages: a failed read sends them with ids, once per check, not per member.
+                    names = read ?? new Dictionary<string, string>();
+                }
+
                 (alertSilent ? goneSilent : heardAgain).Add(new MemberChange(record, names.GetValueOrDefault(member.Account), since));
             }
         }

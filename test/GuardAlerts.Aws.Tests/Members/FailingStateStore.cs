@@ -5,9 +5,9 @@ namespace GuardAlerts.Aws.Tests.Members;
 /// <summary>
 /// The real store, whose first <paramref name="failures"/> state writes fail (DynamoDB unavailable after the SDK's
 /// retries), every write of the account names when <paramref name="namesFail"/>, and every first-expected write when
-/// <paramref name="markExpectedFails"/>.
+/// <paramref name="markExpectedFails"/>, and every read of the account names when <paramref name="namesReadFails"/>.
 /// </summary>
-internal sealed class FailingStateStore(IMemberStore inner, int failures, bool namesFail = false, bool markExpectedFails = false) : IMemberStore
+internal sealed class FailingStateStore(IMemberStore inner, int failures, bool namesFail = false, bool markExpectedFails = false, bool namesReadFails = false) : IMemberStore
 {
     private int _stateWrites;
 
@@ -27,7 +27,8 @@ internal sealed class FailingStateStore(IMemberStore inner, int failures, bool n
             ? throw new HttpRequestException("DynamoDB is unavailable")
             : inner.SetStateAsync(member, silent, silentSince, cancellationToken);
 
-    public ValueTask<IReadOnlyDictionary<string, string>> ReadNamesAsync(CancellationToken cancellationToken) => inner.ReadNamesAsync(cancellationToken);
+    public ValueTask<IReadOnlyDictionary<string, string>> ReadNamesAsync(CancellationToken cancellationToken) =>
+        namesReadFails ? throw new HttpRequestException("DynamoDB is unavailable") : inner.ReadNamesAsync(cancellationToken);
 
     public ValueTask WriteNamesAsync(IReadOnlyDictionary<string, string> names, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
         namesFail ? throw new HttpRequestException("DynamoDB is unavailable") : inner.WriteNamesAsync(names, updatedAt, cancellationToken);

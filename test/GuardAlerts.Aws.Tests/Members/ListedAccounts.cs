@@ -6,7 +6,7 @@ namespace GuardAlerts.Aws.Tests.Members;
 /// An organization whose listing is given: what AWS Organizations would answer in the management account, for the
 /// first <paramref name="answers"/> reads; later reads are throttled.
 /// </summary>
-internal sealed class ListedAccounts(AccountListing listing, int answers = int.MaxValue) : IAccountDirectory
+internal sealed class ListedAccounts(AccountListing listing, int answers = int.MaxValue) : IOrganizationAccounts
 {
     private int _reads;
 

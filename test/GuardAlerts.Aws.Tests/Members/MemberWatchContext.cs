@@ -44,7 +44,7 @@ internal sealed class MemberWatchContext : IDisposable
     }
 
     public MemberWatch Watch(RecordingPublisher pager, IReadOnlyList<string>? accounts = null, IReadOnlyList<string>? regions = null,
-        IAccountDirectory? directory = null, IMemberStore? store = null) =>
+        IOrganizationAccounts? directory = null, IMemberStore? store = null) =>
         new(new MemberWatchSettings(Central, regions ?? ["eu-west-1"], accounts ?? []), store ?? Store, directory, pager, Clock);
 
     public void Dispose() => Client.Dispose();

@@ -103,6 +103,22 @@ public sealed class MemberWatchManyTests(DynaliteFixture dynalite)
     }
 
     [Fact]
+    public async Task CheckAsync_WhenTheAccountNamesCannotBeRead_ShouldStillAlertWithTheId()
+    {
+        using var context = await CreateAsync(dynalite);
+        var pager = new RecordingPublisher();
+        var heard = new MemberId(AccountA, "eu-west-1");
+        var watch = context.Watch(pager, accounts: [AccountA], store: new FailingStateStore(context.Store, failures: 0, namesReadFails: true));
+        await watch.RecordAsync(heard, Start, CancellationToken.None);
+        context.Clock.Advance(TimeSpan.FromHours(3));
+
+        var result = await watch.CheckAsync(CancellationToken.None);
+
+        Assert.Equal($"GuardAlerts: member {AccountA} eu-west-1 silent for 3 h 0 min", Assert.Single(pager.Published).Subject);
+        Assert.Contains("reading the account names", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckAsync_WhenOrganizationsIsThrottledAfterAnAccountLeft_ShouldStillNotExpectIt()
     {
         using var context = await CreateAsync(dynalite);
